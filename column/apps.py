@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ColumnConfig(AppConfig):
+    name = "column"
+    verbose_name = "Column"

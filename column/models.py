@@ -1,0 +1,154 @@
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from column.blocks import AnswerBodyBlock, ResourceBlock
+from dearly.pagination import paginate
+
+
+def published_answers():
+    """Answers a reader may see, newest first, with what listings show fetched up front."""
+    return (
+        AnswerPage.objects.live()
+        .public()
+        .select_related("therapist")
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+class HomePage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "column.AnswerIndexPage",
+        "column.TopicIndexPage",
+        "column.HelpNowPage",
+        "column.StandardPage",
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["answers"] = published_answers()[:10]
+        context["topics"] = TopicPage.objects.live().public().order_by("title")
+        return context
+
+
+class AnswerIndexPage(Page):
+    """The archive: every published answer, newest first."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["column.HomePage"]
+    subpage_types = ["column.AnswerPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["answers"] = paginate(request, published_answers(), settings.ANSWERS_PER_PAGE)
+        return context
+
+
+class AnswerPage(Page):
+    """A published letter and the therapist's answer, in the shape of a newspaper column."""
+
+    pen_name = models.CharField(
+        max_length=60, help_text='How the letter is signed, e.g. "Unforgiven".'
+    )
+    letter = models.TextField(
+        help_text="The letter as it will be published, anonymised. Blank lines split paragraphs."
+    )
+    body = StreamField(AnswerBodyBlock(), help_text='The answer. "Dear <pen name>," is added.')
+    therapist = models.ForeignKey(
+        "therapists.Therapist", on_delete=models.PROTECT, related_name="answers"
+    )
+    topics = ParentalManyToManyField("column.TopicPage", blank=True, related_name="answers")
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One line for listings, feeds and search results."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("pen_name"), FieldPanel("letter")], heading="The letter"),
+        FieldPanel("body"),
+        FieldPanel("therapist"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+    ]
+    parent_page_types = ["column.AnswerIndexPage"]
+    subpage_types: list[str] = []
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("letter"),
+        index.SearchField("body"),
+        index.SearchField("summary"),
+        index.FilterField("therapist"),
+    ]
+
+    @cached_property
+    def topic_list(self) -> list["TopicPage"]:
+        return list(self.topics.live().public().order_by("title"))
+
+    @property
+    def teaser(self) -> str:
+        return self.summary or self.letter.split("\n")[0]
+
+
+class TopicIndexPage(Page):
+    intro = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count = 1
+    parent_page_types = ["column.HomePage"]
+    subpage_types = ["column.TopicPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["topics"] = TopicPage.objects.child_of(self).live().public().order_by("title")
+        return context
+
+
+class TopicPage(Page):
+    description = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("description")]
+    parent_page_types = ["column.TopicIndexPage"]
+    subpage_types: list[str] = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        answers = published_answers().filter(topics=self)
+        context["answers"] = paginate(request, answers, settings.ANSWERS_PER_PAGE)
+        return context
+
+
+class HelpNowPage(Page):
+    """Crisis resources; linked from every page and shown first to writers in danger."""
+
+    intro = RichTextField(features=["bold", "italic", "link"], blank=True)
+    resources = StreamField([("resource", ResourceBlock())], blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("resources")]
+    max_count = 1
+    parent_page_types = ["column.HomePage"]
+    subpage_types: list[str] = []
+
+
+class StandardPage(Page):
+    """Plain editorial pages: terms, privacy policy, about."""
+
+    body = RichTextField(features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["column.HomePage"]
+    subpage_types: list[str] = []
+    search_fields = [*Page.search_fields, index.SearchField("body")]
