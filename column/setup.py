@@ -119,7 +119,9 @@ def _group(name: str, model_permissions: list[str]) -> Group:
 
 def _grant_pages(group: Group, page: Page, codenames: list[str]) -> None:
     for codename in codenames:
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=codename
+        )
         GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class CommentStatus(models.TextChoices):
@@ -35,7 +36,7 @@ class Comment(models.Model):
         default=list, blank=True, help_text="Why the comment has its status, for moderators."
     )
     terms_accepted_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

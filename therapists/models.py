@@ -18,7 +18,9 @@ class Therapist(index.Indexed, models.Model):
     )
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True)
-    credentials = models.CharField(max_length=60, help_text='Letters after the name, e.g. "MS, LMHC".')
+    credentials = models.CharField(
+        max_length=60, help_text='Letters after the name, e.g. "MS, LMHC".'
+    )
     licence_type = models.CharField(max_length=120)
     licence_region = models.CharField(max_length=120, help_text="State or country that issued it.")
     licence_number = models.CharField(

@@ -15,7 +15,10 @@ def therapist_list(request: HttpRequest) -> TemplateResponse:
 def therapist_detail(request: HttpRequest, slug: str) -> TemplateResponse:
     therapist = get_object_or_404(Therapist.objects.select_related("photo"), slug=slug)
     answers = (
-        therapist.answers.live().public().select_related("therapist").order_by("-first_published_at", "-pk")
+        therapist.answers.live()
+        .public()
+        .select_related("therapist")
+        .order_by("-first_published_at", "-pk")
     )
     return TemplateResponse(
         request,

@@ -1,0 +1,147 @@
+"""Shared personas and builders for every app's tests.
+
+Personas: a reader (anonymous), a therapist who answers, an editor who publishes, a comment
+moderator, and an outsider who has an account but no role.
+"""
+
+import itertools
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from column.models import AnswerIndexPage, AnswerPage, TopicIndexPage, TopicPage
+from column.setup import EDITORS, MODERATORS, THERAPISTS, ensure_site
+from demo.loader import answer_body, publish_at
+from discussion.models import Comment, CommentStatus
+from therapists.models import Therapist
+
+PASSWORD = "a-long-test-password-42"
+_numbers = itertools.count(1)
+
+
+@pytest.fixture
+def home(db):
+    return ensure_site()
+
+
+def make_user(username: str, group: str | None = None):
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(home):
+    return make_user("edna", EDITORS)
+
+
+@pytest.fixture
+def therapist_user(home):
+    return make_user("theo", THERAPISTS)
+
+
+@pytest.fixture
+def moderator(home):
+    return make_user("mona", MODERATORS)
+
+
+@pytest.fixture
+def outsider(home):
+    return make_user("otto")
+
+
+@pytest.fixture
+def therapist(therapist_user):
+    return Therapist.objects.create(
+        user=therapist_user,
+        name="Theo Marsh",
+        slug="theo-marsh",
+        credentials="MS, LMHC",
+        licence_type="Licensed Mental Health Counselor",
+        licence_region="Vermont",
+        licence_number="LMHC-SECRET-0042",
+        verified_on=timezone.now().date(),
+        city="Burlington, VT",
+        specialties="grief, couples",
+        approach="Practical and warm.",
+        bio="Theo has counselled couples and grieving families for twenty years.",
+    )
+
+
+@pytest.fixture
+def make_topic(home):
+    def build(name: str = "Family") -> TopicPage:
+        index = TopicIndexPage.objects.get()
+        topic = TopicPage(title=name, slug=f"{name.lower().replace(' ', '-')}-{next(_numbers)}")
+        index.add_child(instance=topic)
+        topic.save_revision().publish()
+        return topic
+
+    return build
+
+
+@pytest.fixture
+def make_answer(home, therapist):
+    def build(
+        title: str = "My sister borrows and never returns",
+        pen_name: str = "Short-Changed",
+        topics: tuple[TopicPage, ...] = (),
+        published_days_ago: int = 1,
+        live: bool = True,
+    ) -> AnswerPage:
+        number = next(_numbers)
+        answer = AnswerPage(
+            title=title,
+            slug=f"answer-{number}",
+            pen_name=pen_name,
+            letter="My sister keeps borrowing money.\n\nShe never pays it back.",
+            body=answer_body(
+                [
+                    {"type": "paragraph", "text": "Money between siblings carries old stories."},
+                    {"type": "pull_quote", "text": "Money between siblings carries old stories."},
+                    {"type": "paragraph", "text": "Say what you can give, once, kindly."},
+                ]
+            ),
+            therapist=therapist,
+            live=live,
+        )
+        AnswerIndexPage.objects.get().add_child(instance=answer)
+        answer.topics.set(topics)
+        if live:
+            publish_at(answer, timezone.now() - timedelta(days=published_days_ago))
+        else:
+            answer.save_revision()
+        return AnswerPage.objects.get(pk=answer.pk)
+
+    return build
+
+
+@pytest.fixture
+def answer(make_answer):
+    return make_answer()
+
+
+@pytest.fixture
+def make_comments():
+    def build(page: AnswerPage, count: int, status: str = CommentStatus.PUBLISHED) -> list:
+        start = timezone.now() - timedelta(days=30)
+        return Comment.objects.bulk_create(
+            Comment(
+                page=page,
+                author_name=f"Reader {n}",
+                author_email=f"reader{n}@example.com",
+                body=f"Comment number {n}.\n\nA second paragraph.",
+                status=status,
+                terms_accepted_at=start,
+                created_at=start + timedelta(hours=n),
+            )
+            for n in range(count)
+        )
+
+    return build
