@@ -5,6 +5,9 @@ The page tree gives the public URLs in DESIGN.md: `/answers/<slug>/`, `/topics/<
 and submit answers while only editors publish.
 """
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -74,13 +77,19 @@ def ensure_home_page() -> HomePage:
         if welcome is not None and welcome.pk != home.pk:
             Site.objects.filter(root_page=welcome).update(root_page=home)
             welcome.delete()
-    site = Site.objects.filter(is_default_site=True).first()
-    if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
-        site.root_page = home
-        site.save(update_fields=["root_page"])
+    ensure_default_site(home)
     return home
+
+
+def ensure_default_site(home: HomePage) -> Site:
+    """The default site answers at BASE_URL, so feeds and sitemaps carry full, right links."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    port = base.port or (443 if base.scheme == "https" else 80)
+    site, _ = Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": base.hostname, "port": port, "root_page": home},
+    )
+    return site
 
 
 def ensure_pages(home: HomePage) -> None:

@@ -1,0 +1,1 @@
+"""Load benchmark for Dearly: `make bench` runs bench.run."""
