@@ -22,6 +22,13 @@ PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the page tree once; tests roll back to it. `home` rebuilds it after a flush."""
+    with django_db_blocker.unblock():
+        ensure_site()
+
+
 @pytest.fixture
 def home(db):
     return ensure_site()

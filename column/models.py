@@ -96,7 +96,8 @@ class AnswerPage(Page):
 
     @cached_property
     def topic_list(self) -> list["TopicPage"]:
-        return list(self.topics.live().public().order_by("title"))
+        # filter(), not live(): previews hand us an unsaved, in-memory relation.
+        return list(self.topics.filter(live=True).order_by("title"))
 
     @property
     def teaser(self) -> str:

@@ -85,7 +85,7 @@ def open_page(chromium: Browser, live_server) -> Iterator[Callable[..., BrowserP
         requests: list[str] = []
         responses: list[Response] = []
         context.on("request", lambda request: requests.append(request.url))
-        context.on("response", responses.append)
+        context.on("response", lambda response: responses.append(response))
         return BrowserPage(context, context.new_page(), live_server.url, requests, responses)
 
     yield open_

@@ -1,0 +1,71 @@
+import pytest
+from django.urls import reverse
+from wagtail.models import ModelLogEntry
+
+from conftest import PASSWORD
+from discussion.models import Comment, CommentStatus
+
+
+@pytest.fixture
+def pending(answer, make_comments):
+    return make_comments(answer, 1, CommentStatus.PENDING)[0]
+
+
+def moderate(client, comment, action):
+    return client.post(reverse("discussion_moderate", args=[comment.pk]), {"action": action})
+
+
+@pytest.mark.parametrize("persona", ["editor", "moderator"])
+def test_it_lets_editors_and_moderators_approve(client, request, pending, persona):
+    user = request.getfixturevalue(persona)
+    client.login(username=user.username, password=PASSWORD)
+    queue = client.get(reverse("discussion_queue")).content.decode()
+    assert "Comment number 0." in queue
+    assert moderate(client, pending, "approve").status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.PUBLISHED
+    assert pending.moderated_by == user
+    assert "Comment number 0." in client.get(pending.page.url).content.decode()
+
+
+def test_it_rejects_and_keeps_the_comment_out_of_sight(client, moderator, pending):
+    client.login(username=moderator.username, password=PASSWORD)
+    moderate(client, pending, "reject")
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.REJECTED
+    assert "Comment number 0." not in client.get(pending.page.url).content.decode()
+    assert "Comment number 0." not in client.get(reverse("discussion_queue")).content.decode()
+
+
+def test_it_records_each_decision_in_the_audit_log(client, moderator, pending):
+    client.login(username=moderator.username, password=PASSWORD)
+    moderate(client, pending, "approve")
+    entry = ModelLogEntry.objects.get(action="dearly.comment.approve")
+    assert entry.user_id == moderator.pk
+    assert entry.object_id == str(pending.pk)
+    assert "example.com" not in entry.label
+
+
+@pytest.mark.parametrize("persona", ["therapist_user", "outsider"])
+def test_it_refuses_people_who_do_not_moderate(client, request, pending, persona):
+    user = request.getfixturevalue(persona)
+    client.login(username=user.username, password=PASSWORD)
+    assert client.get(reverse("discussion_queue")).status_code in (302, 403)
+    moderate(client, pending, "approve")
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.PENDING
+
+
+def test_it_sends_readers_to_the_login_page(client, pending):
+    response = client.get(reverse("discussion_queue"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    moderate(client, pending, "approve")
+    pending.refresh_from_db()
+    assert pending.status == CommentStatus.PENDING
+
+
+def test_it_ignores_an_unknown_action(client, moderator, pending):
+    client.login(username=moderator.username, password=PASSWORD)
+    moderate(client, pending, "publish-everything")
+    assert Comment.objects.get().status == CommentStatus.PENDING
