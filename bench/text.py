@@ -2,24 +2,29 @@
 
 import random
 
-WORDS = (
-    "morning kitchen sister brother promise letter winter garden habit quiet honest evening "
-    "weekend holiday distance silence family partner colleague neighbour friendship patience "
-    "worry courage boundary apology birthday wedding office commute savings rent budget "
-    "phone message dinner table window porch river harbour lantern notebook recipe bicycle "
-    "careful gentle stubborn tired hopeful anxious steady awkward generous lonely curious "
-    "forgotten ordinary sudden patient familiar uneasy grateful restless tender brittle "
-    "remember wonder decide listen explain forgive borrow notice carry follow answer "
-    "return linger wander mention trust repair soften gather settle "
-    "always rarely slowly often lately again together alone perhaps almost already still "
-    "between beneath across toward without during after before around through"
-).split()
-LINKS = "and but so because although while when if since until".split()
-FIRST_NAMES = (
-    "Ada Bram Cleo Dario Esme Farid Greta Hugo Ines Jonah Kaia Luca Mira Nils Oona".split()
+
+def word_list(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+WORDS = word_list(
+    """
+    morning kitchen sister brother promise letter winter garden habit quiet honest evening
+    weekend holiday distance silence family partner colleague neighbour friendship patience
+    worry courage boundary apology birthday wedding office commute savings rent budget
+    phone message dinner table window porch river harbour lantern notebook recipe bicycle
+    careful gentle stubborn tired hopeful anxious steady awkward generous lonely curious
+    forgotten ordinary sudden patient familiar uneasy grateful restless tender brittle
+    remember wonder decide listen explain forgive borrow notice carry follow answer
+    return linger wander mention trust repair soften gather settle
+    always rarely slowly often lately again together alone perhaps almost already still
+    between beneath across toward without during after before around through
+    """
 )
-PEN_ADJECTIVES = "Restless Weary Hopeful Stuck Puzzled Quiet Torn Patient Anxious Steady".split()
-PEN_NOUNS = "Sister Neighbour Newlywed Roommate Father Daughter Commuter Gardener Friend".split()
+LINKS = word_list("and but so because although while when if since until")
+FIRST_NAMES = word_list("Ada Bram Cleo Dario Esme Farid Greta Hugo Ines Jonah Kaia Luca Mira Oona")
+PEN_ADJECTIVES = word_list("Restless Weary Hopeful Stuck Puzzled Quiet Torn Patient Anxious Steady")
+PEN_NOUNS = word_list("Sister Neighbour Newlywed Roommate Father Daughter Commuter Gardener Friend")
 
 
 def words(rng: random.Random, low: int, high: int) -> list[str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, BrowserContext, Page, Response, sync_playwright
 
 from demo.loader import load_demo, read_content
@@ -45,7 +46,15 @@ def chromium() -> Iterator[Browser]:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message} Under CI=true the browser tests must run, not skip.")
         pytest.skip(message)
+    # Between its calls, Playwright's sync API leaves its asyncio loop marked as running in this
+    # thread. Django then looks database connections up per async context instead of per thread,
+    # and would hand the tests new connections: ones that lack the test database's serialized
+    # contents (so transactional tests could not restore Wagtail's root page) and, on SQLite,
+    # differ from the in-memory connection the live server shares. Keep the same ones.
+    kept = {alias: connections[alias] for alias in connections}
     with sync_playwright() as playwright:
+        for alias, connection in kept.items():
+            connections[alias] = connection
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -55,11 +64,11 @@ def chromium() -> Iterator[Browser]:
 class BrowserPage:
     """One browser context and its page, with every request and response it made."""
 
-    context: BrowserContext
+    context: BrowserContext = field(repr=False)
     page: Page
     server_url: str
-    requests: list[str] = field(default_factory=list)
-    responses: list[Response] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list, repr=False)
+    responses: list[Response] = field(default_factory=list, repr=False)
 
     def foreign_requests(self) -> list[str]:
         server = origin(self.server_url)
