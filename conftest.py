@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.utils import timezone
 
 from column.models import AnswerIndexPage, AnswerPage, TopicIndexPage, TopicPage
@@ -27,6 +28,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Build the page tree once; tests roll back to it. `home` rebuilds it after a flush."""
     with django_db_blocker.unblock():
         ensure_site()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with a cold cache, as a freshly started server would."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -37,6 +37,7 @@ class Comment(models.Model):
     )
     terms_accepted_at = models.DateTimeField()
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
     moderated_at = models.DateTimeField(null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

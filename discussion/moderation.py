@@ -29,7 +29,7 @@ def _moderate(comment: Comment, status: str, moderator: AbstractBaseUser, action
     comment.status = status
     comment.moderated_at = timezone.now()
     comment.moderated_by = moderator
-    comment.save(update_fields=["status", "moderated_at", "moderated_by"])
+    comment.save(update_fields=["status", "moderated_at", "moderated_by", "updated_at"])
     log(comment, action, user=moderator, data={"page": comment.page_id})
     return comment
 

@@ -69,3 +69,28 @@ def test_it_ignores_an_unknown_action(client, moderator, pending):
     client.login(username=moderator.username, password=PASSWORD)
     moderate(client, pending, "publish-everything")
     assert Comment.objects.get().status == CommentStatus.PENDING
+
+
+def test_it_shows_an_approved_comment_to_readers_who_saw_the_page_before(
+    client, moderator, pending, make_comments
+):
+    page = pending.page
+    make_comments(page, 2)
+    before = client.get(page.url).content.decode()
+    assert "2 Comments" in before
+    assert "Comment number 0.</p>" in before  # one of the two published ones
+    client.login(username=moderator.username, password=PASSWORD)
+    moderate(client, pending, "approve")
+    client.logout()
+    after = client.get(page.url).content.decode()
+    assert "3 Comments" in after
+    assert after.count('class="comment"') == 3
+
+
+def test_it_hides_a_published_comment_once_rejected(client, moderator, answer, make_comments):
+    published = make_comments(answer, 1)[0]
+    assert 'class="comment"' in client.get(answer.url).content.decode()
+    client.login(username=moderator.username, password=PASSWORD)
+    moderate(client, published, "reject")
+    client.logout()
+    assert 'class="comment"' not in client.get(answer.url).content.decode()
