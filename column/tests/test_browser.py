@@ -158,6 +158,7 @@ def test_it_takes_a_comment_without_javascript_and_publishes_it_once_an_editor_a
     expect(row).to_have_count(1)
     expect(row).to_contain_text(name)
     row.get_by_role("button", name="Approve").click()
+    expect(editor.get_by_text(re.compile(r"Comment #\d+ is now published"))).to_be_visible()
     expect(editor.locator("tr", has_text=body)).to_have_count(0)
 
     reader.goto(ANSWER_PATH)
@@ -165,6 +166,26 @@ def test_it_takes_a_comment_without_javascript_and_publishes_it_once_an_editor_a
     expect(mine).to_have_count(1)
     expect(mine.locator(".comment-author")).to_have_text(name)
     expect(reader.locator("ol.comments > li")).to_have_count(published_before + 1)
+
+
+def test_it_tells_screen_reader_users_what_is_wrong_with_a_comment(demo_site, open_page):
+    reader = open_page(java_script_enabled=False).page
+    reader.goto(ANSWER_PATH)
+    reader.get_by_role("textbox", name="Name", exact=True).fill("Marta")
+    reader.get_by_role("textbox", name="Comment", exact=True).fill("Thank you for this.")
+    reader.get_by_role("button", name="Post comment").click()
+
+    email_field = reader.get_by_role("textbox", name="Email", exact=True)
+    terms = reader.get_by_role("checkbox", name="I accept the terms of participation")
+    expect(reader.get_by_role("alert")).to_be_visible()
+    # Each wrong field says why when it is focused, not only in the summary at the top.
+    expect(email_field).to_have_attribute("aria-invalid", "true")
+    expect(email_field).to_have_accessible_description(
+        re.compile(r"Please give your email address")
+    )
+    expect(terms).to_have_accessible_description(re.compile(r"Please accept the terms"))
+    results = Axe().run(reader)
+    assert results.violations_count == 0, results.generate_report()
 
 
 @pytest.mark.parametrize(

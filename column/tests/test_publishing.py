@@ -143,3 +143,15 @@ def test_it_keeps_outsiders_out_of_the_admin(client, outsider):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_it_offers_editors_the_answer_form_with_letter_therapist_and_topics(
+    client, editor, therapist, topic
+):
+    client.login(username=editor.username, password=PASSWORD)
+    archive = AnswerIndexPage.objects.get()
+    url = reverse(ANSWER_ADD_URL, args=["column", "answerpage", archive.pk])
+    html = client.get(url).content.decode()
+    for label in ["Pen name", "Letter", "Body", "Therapist", "Topics"]:
+        assert label in html, label
+    assert "Friendship" in html
