@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bench.servers import ROOT, fetch, gunicorn, nginx
 from bench.wrk import WrkResult, measure
+from dearly.env import random_fernet_key
 
 OUT = ROOT / "bench" / "out" / "results.json"
 WORKERS = 2
@@ -48,6 +49,8 @@ def bench_env(workdir: Path) -> dict[str, str]:
         "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
         "DEBUG": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
+        "PRIVACY_HASH_KEY": secrets.token_urlsafe(50),
+        "FIELD_ENCRYPTION_KEYS": random_fernet_key(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DEARLY_VAR_DIR": str(workdir),
         "STATIC_ROOT": str(workdir / "static"),

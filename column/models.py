@@ -5,7 +5,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Task, TaskState
 from wagtail.search import index
 
 from column.blocks import AnswerBodyBlock, ResourceBlock
@@ -153,3 +153,41 @@ class StandardPage(Page):
     parent_page_types = ["column.HomePage"]
     subpage_types: list[str] = []
     search_fields = [*Page.search_fields, index.SearchField("body")]
+
+
+class TherapistSignOffTask(Task):
+    """Only the therapist named on the answer may sign it off, before editors review it."""
+
+    def _is_answers_therapist(self, obj, user) -> bool:
+        # Wagtail may hand over the base Page; the therapist lives on the specific page.
+        therapist = getattr(getattr(obj, "specific", obj), "therapist", None)
+        return bool(therapist and therapist.user_id and therapist.user_id == user.pk)
+
+    def user_can_access_editor(self, obj, user):
+        return self._is_answers_therapist(obj, user)
+
+    def locked_for_user(self, obj, user):
+        return not self._is_answers_therapist(obj, user)
+
+    def get_actions(self, obj, user):
+        if self._is_answers_therapist(obj, user):
+            return [
+                ("reject", "Request changes", True),
+                ("approve", "Sign off", False),
+                ("approve", "Sign off with comment", True),
+            ]
+        return []
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        mine = AnswerPage.objects.filter(therapist__user=user).values_list("pk", flat=True)
+        return self.task_states.filter(
+            status=TaskState.STATUS_IN_PROGRESS,
+            workflow_state__object_id__in=[str(pk) for pk in mine],
+        )
+
+    @classmethod
+    def get_description(cls):
+        return "The therapist named on the answer signs it off"
+
+    class Meta:
+        verbose_name = "Therapist sign-off"

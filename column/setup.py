@@ -21,7 +21,14 @@ from wagtail.models import (
 )
 
 from column.help_resources import DEFAULT_HELP_INTRO, DEFAULT_RESOURCES
-from column.models import AnswerIndexPage, HelpNowPage, HomePage, StandardPage, TopicIndexPage
+from column.models import (
+    AnswerIndexPage,
+    HelpNowPage,
+    HomePage,
+    StandardPage,
+    TherapistSignOffTask,
+    TopicIndexPage,
+)
 from column.policies import PRIVACY_BODY, TERMS_BODY
 
 EDITORS = "Column editors"
@@ -30,13 +37,15 @@ MODERATORS = "Comment moderators"
 REVIEW_WORKFLOW = "Editorial review"
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
-THERAPIST_PAGE_PERMISSIONS = ["add_page", "change_page"]
+# "add" without "change": therapists edit only the answers they own (their drafts).
+THERAPIST_PAGE_PERMISSIONS = ["add_page"]
 EDITOR_MODEL_PERMISSIONS = [
     "therapists.add_therapist",
     "therapists.change_therapist",
     "therapists.view_therapist",
     "discussion.change_comment",
     "discussion.view_comment",
+    "letters.triage_letter",
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
@@ -145,11 +154,15 @@ def ensure_roles(home: HomePage) -> dict[str, Group]:
 
 
 def ensure_review_workflow(home: HomePage, editors: Group) -> Workflow:
-    """Submitted answers wait for an editor's approval, which publishes them."""
-    task, _ = GroupApprovalTask.objects.get_or_create(name="Editor approval")
-    task.groups.add(editors)
+    """Submitted answers need their therapist's sign-off, then an editor's approval to publish."""
+    sign_off, _ = TherapistSignOffTask.objects.get_or_create(name="Therapist sign-off")
+    approval, _ = GroupApprovalTask.objects.get_or_create(name="Editor approval")
+    approval.groups.add(editors)
     workflow, _ = Workflow.objects.get_or_create(name=REVIEW_WORKFLOW)
-    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    for order, task in enumerate([sign_off, approval]):
+        WorkflowTask.objects.update_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
     WorkflowPage.objects.update_or_create(page=home, defaults={"workflow": workflow})
     return workflow
 

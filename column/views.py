@@ -16,7 +16,3 @@ def search(request: HttpRequest) -> TemplateResponse:
         "column/search.html",
         {"query": query, "results": paginate(request, results, settings.ANSWERS_PER_PAGE)},
     )
-
-
-def ask(request: HttpRequest) -> TemplateResponse:
-    return TemplateResponse(request, "column/ask.html", {})

@@ -1,7 +1,9 @@
 """Typed readers for configuration from the environment; each fails loudly on bad input."""
 
+import base64
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -47,16 +49,27 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def dev_secret(path: Path) -> str:
+def random_token() -> str:
+    return secrets.token_urlsafe(50)
+
+
+def random_fernet_key() -> str:
+    """32 random bytes, url-safe base64: the format Fernet keys take."""
+    return base64.urlsafe_b64encode(secrets.token_bytes(32)).decode("ascii")
+
+
+def dev_secret(path: Path, generate: Callable[[], str] = random_token) -> str:
     """A random secret kept in a git-ignored file, so development sessions survive restarts."""
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
+        path.write_text(generate(), encoding="utf-8")
         path.chmod(0o600)
     return path.read_text(encoding="utf-8").strip()
 
 
-def required_secret(name: str, debug: bool, dev_path: Path) -> str:
+def required_secret(
+    name: str, debug: bool, dev_path: Path, generate: Callable[[], str] = random_token
+) -> str:
     """The secret from the environment; a generated one only while DEBUG is on."""
     value = env_str(name)
     if value:
@@ -66,4 +79,4 @@ def required_secret(name: str, debug: bool, dev_path: Path) -> str:
             f"{name} is not set and DEBUG is off. Set {name} (or {name}_FILE) in the "
             "environment, or set DEBUG=1 for development."
         )
-    return dev_secret(dev_path)
+    return dev_secret(dev_path, generate)

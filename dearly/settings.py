@@ -4,13 +4,28 @@ from pathlib import Path
 
 import dj_database_url
 
-from dearly.env import env_bool, env_int, env_list, env_str, required_secret
+from dearly.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    random_fernet_key,
+    required_secret,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("DEARLY_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = required_secret("SECRET_KEY", DEBUG, VAR_DIR / "dev-secret-key")
+# Letters, pen names and emails are encrypted with these keys (first encrypts, all decrypt).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", []) or [
+    required_secret(
+        "FIELD_ENCRYPTION_KEYS", DEBUG, VAR_DIR / "dev-field-encryption-key", random_fernet_key
+    )
+]
+# Keys the fingerprints of emails and IP addresses; changing it forgets every match.
+PRIVACY_HASH_KEY = required_secret("PRIVACY_HASH_KEY", DEBUG, VAR_DIR / "dev-privacy-hash-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
@@ -19,6 +34,9 @@ INSTALLED_APPS = [
     "therapists",
     "discussion",
     "demo",
+    "letters",
+    "safety",
+    "privacy",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -149,6 +167,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Column behaviour an editor may want to tune per deployment.
 ANSWERS_PER_PAGE = env_int("ANSWERS_PER_PAGE", 12)
+LETTER_MAX_CHARS = env_int("LETTER_MAX_CHARS", 6000)
+LETTERS_PER_IP_PER_HOUR = env_int("LETTERS_PER_IP_PER_HOUR", 5)
+# Original letters are erased this many days after their answer is published or declined.
+LETTER_RETENTION_DAYS = env_int("LETTER_RETENTION_DAYS", 90)
 
 LOGGING = {
     "version": 1,

@@ -7,7 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from column.feeds import LatestAnswersFeed
-from column.views import ask, search
+from column.views import search
 from dearly.views import healthz
 from therapists.sitemaps import TherapistSitemap
 
@@ -20,7 +20,7 @@ urlpatterns = [
     path("feed/", LatestAnswersFeed(), name="feed"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", search, name="search"),
-    path("ask/", ask, name="ask"),
+    path("ask/", include("letters.urls")),
     path("therapists/", include("therapists.urls")),
 ]
 

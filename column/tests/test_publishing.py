@@ -102,29 +102,34 @@ def test_it_lets_a_therapist_submit_but_not_publish(client, therapist_user, ther
     page.refresh_from_db()
     assert not page.live
 
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, "approve", state.current_task_state.pk],
-    )
-    client.post(approve_url, {"comment": ""})
+    approve_current_task(client, page)  # signing off is not publishing
+    approve_current_task(client, page)  # nor is a second try: the editor's task is next
     page.refresh_from_db()
     assert not page.live
 
 
-def test_it_publishes_when_an_editor_approves_a_submitted_answer(
+def approve_current_task(client, page):
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    client.post(url, {"comment": ""})
+    return state
+
+
+def test_it_publishes_once_the_therapist_signs_off_and_an_editor_approves(
     client, editor, therapist_user, therapist, topic
 ):
     client.login(username=therapist_user.username, password=PASSWORD)
     add_answer(client, answer_form(therapist, topic), "action-submit")
     page = AnswerPage.objects.get(slug="friend-stopped-calling")
-    state = WorkflowState.objects.get(object_id=str(page.pk))
+    state = approve_current_task(client, page)  # the therapist signs off
+    page.refresh_from_db()
+    assert not page.live
 
     client.login(username=editor.username, password=PASSWORD)
-    approve_url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, "approve", state.current_task_state.pk],
-    )
-    client.post(approve_url, {"comment": "Lovely."})
+    approve_current_task(client, page)
     page.refresh_from_db()
     assert page.live
     state.refresh_from_db()

@@ -6,13 +6,21 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from dearly.env import env_bool, env_int, env_list, env_str, required_secret
+from dearly.env import (
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+    random_fernet_key,
+    required_secret,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(code: str, **env: str) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    secrets = {"DEBUG", "SECRET_KEY", "FIELD_ENCRYPTION_KEYS", "PRIVACY_HASH_KEY"}
+    clean = {k: v for k, v in os.environ.items() if k not in secrets}
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -27,12 +35,34 @@ def test_it_refuses_to_start_without_a_secret_when_debug_is_off(tmp_path):
     result = run_python("import django; django.setup()", DEBUG="0", DEARLY_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "SECRET_KEY is not set and DEBUG is off" in result.stderr
-    assert not (tmp_path / "dev-secret-key").exists()
+    assert not list(tmp_path.iterdir())
 
 
-def test_it_starts_with_a_secret_from_the_environment(tmp_path):
+@pytest.mark.parametrize("missing", ["FIELD_ENCRYPTION_KEYS", "PRIVACY_HASH_KEY"])
+def test_it_refuses_to_start_without_privacy_keys_when_debug_is_off(tmp_path, missing):
+    keys = {
+        "SECRET_KEY": "s" * 50,
+        "PRIVACY_HASH_KEY": "h" * 50,
+        "FIELD_ENCRYPTION_KEYS": random_fernet_key(),
+    }
+    del keys[missing]
+    result = run_python(
+        "import django; django.setup()", DEBUG="0", DEARLY_VAR_DIR=str(tmp_path), **keys
+    )
+    assert result.returncode != 0
+    assert f"{missing} is not set and DEBUG is off" in result.stderr
+
+
+def test_it_starts_with_secrets_from_the_environment(tmp_path):
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
-    result = run_python(code, DEBUG="0", SECRET_KEY="s" * 50, DEARLY_VAR_DIR=str(tmp_path))
+    result = run_python(
+        code,
+        DEBUG="0",
+        SECRET_KEY="s" * 50,
+        PRIVACY_HASH_KEY="h" * 50,
+        FIELD_ENCRYPTION_KEYS=random_fernet_key(),
+        DEARLY_VAR_DIR=str(tmp_path),
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "False"
 

@@ -1,0 +1,143 @@
+"""The crisis check, case by case: what must be flagged and what must not."""
+
+import pytest
+
+from safety.crisis import find_crisis
+
+CRISIS = {
+    "ideation": [
+        "I want to end it all.",
+        "Lately I keep thinking about killing myself.",
+        "I've been feeling suicidal since the layoff.",
+        "Honestly I just want to die.",
+        "I feel like dying most mornings.",
+    ],
+    "passive": [
+        "I wish I could go to sleep and not wake up.",
+        "Everyone would be better off without me.",
+        "I don't see the point in living anymore.",
+        "I don't want to be here anymore.",
+        "Nobody would notice if I disappeared.",
+    ],
+    "plan": [
+        "I've been saving my pills.",
+        "I wrote goodbye letters to my parents.",
+        "I bought a rope last week.",
+        "I looked up how to overdose.",
+    ],
+    "self_harm": [
+        "I cut myself last night.",
+        "I've been burning my arms.",
+        "I keep hurting myself when things get bad.",
+        "I started self-harming again in January.",
+    ],
+    "violence_against_writer": [
+        "He hits me.",
+        "My husband said he'd kill me.",
+        "I'm afraid he will hurt me tonight.",
+        "My boyfriend choked me during the fight.",
+        "I don't feel safe at home with him.",
+        "He threatened me with a knife.",
+    ],
+    "obfuscated": [
+        "kms",
+        "ngl i want to unalive myself",
+        "been thinking about su1cide every day",
+        "i wanna die",
+    ],
+    "still_at_risk": [
+        "I used to cut and lately I've started again.",
+        "My friend killed herself and now I want to join her.",
+        "I stopped for a year. I've been cutting again this month.",
+    ],
+}
+
+NOT_CRISIS = {
+    "negation": [
+        "I'm not suicidal.",
+        "I would never hurt myself.",
+        "I don't want to die, I want things to change.",
+        "I have never thought about killing myself.",
+    ],
+    "idiom": [
+        "This job is killing me.",
+        "I could kill for a coffee.",
+        "My feet are killing me.",
+        "I nearly died laughing.",
+        "I'm dead tired.",
+        "Can you kill the lights?",
+        "The suicide squeeze won us the game.",
+        "Taking that client on was a suicide mission.",
+        "I wanted to die of embarrassment.",
+        "My mom is going to kill me when she finds out.",
+    ],
+    "supportive": [
+        "If you're having thoughts of suicide, please call 988.",
+        "Talking about suicide openly saves lives.",
+        "To anyone who self-harms: you deserve care, not shame.",
+    ],
+    "reported": [
+        "My friend told me she wanted to die and I didn't know what to say.",
+        "I lost my brother to suicide five years ago.",
+        'My roommate posted "I want to die" after her exam.',
+        "My son says his coach is killing him with drills.",
+    ],
+    "recovery": [
+        "I used to self-harm but I've been clean for two years.",
+        "Years ago I attempted suicide; today I'm doing well.",
+        "When I was sixteen I wanted to die, and I'm so glad I stayed.",
+        "My ex used to hit me, but that was a decade ago.",
+    ],
+    "accident": [
+        "I cut myself on a broken glass while washing up.",
+        "I burned my hand on the oven.",
+        "I hurt myself at the gym.",
+    ],
+    "benign": [
+        "My sister borrows money and never pays it back.",
+        "I started cutting back on sugar.",
+        "My boss pushed me to apply for the job.",
+        "He hit me up last week about the wedding.",
+        "I don't want to live in this city anymore.",
+    ],
+}
+
+
+def _cases(table):
+    return [
+        pytest.param(text, id=f"{kind}: {text[:40]}")
+        for kind, texts in table.items()
+        for text in texts
+    ]
+
+
+@pytest.mark.parametrize("text", _cases(CRISIS))
+def test_it_flags_danger_to_the_writer(text):
+    assert find_crisis(text), text
+
+
+@pytest.mark.parametrize("text", _cases(NOT_CRISIS))
+def test_it_leaves_idioms_negations_reports_and_recovery_alone(text):
+    assert find_crisis(text) == [], text
+
+
+def test_it_names_the_sentence_and_a_reason():
+    letter = "We moved house in May. Since then I cut myself most nights. The kids are fine."
+    [signal] = find_crisis(letter)
+    assert signal.sentence == "Since then I cut myself most nights."
+    assert signal.reason == "describes self-harm"
+    assert signal.rule == "self_harm"
+
+
+def test_it_finds_each_sentence_at_risk_in_a_long_letter():
+    letter = (
+        "I have read your column for years.\n\nMy husband hits me when he drinks. "
+        "I'm tired of being alive. I don't know who else to ask."
+    )
+    sentences = [s.sentence for s in find_crisis(letter)]
+    assert sentences == ["My husband hits me when he drinks.", "I'm tired of being alive."]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n"])
+def test_it_finds_nothing_in_empty_text(text):
+    assert find_crisis(text) == []
