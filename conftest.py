@@ -19,6 +19,9 @@ from demo.loader import answer_body, publish_at
 from discussion.models import Comment, CommentStatus
 from therapists.models import Therapist
 
+# Browser fixtures (Chromium through Playwright) serve every app's browser tests.
+pytest_plugins = ["column.tests.browser"]
+
 PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 
 from column.models import HelpNowPage
 from letters.forms import LetterForm
@@ -34,6 +35,7 @@ def help_page() -> HelpNowPage | None:
 
 
 @never_cache
+@sensitive_post_parameters("pen_name", "body", "email")
 def ask(request: HttpRequest) -> HttpResponse:
     form = LetterForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
