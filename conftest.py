@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.utils import timezone
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from column.models import AnswerIndexPage, AnswerPage, TopicIndexPage, TopicPage
 from column.setup import EDITORS, MODERATORS, THERAPISTS, ensure_site
@@ -24,6 +25,35 @@ pytest_plugins = ["column.tests.browser"]
 
 PASSWORD = "a-long-test-password-42"
 _numbers = itertools.count(1)
+
+
+def answer_form_data(therapist, topics=(), **overrides) -> dict:
+    """What Wagtail's admin posts for an answer page, as an editor or therapist fills it in."""
+    fields = {
+        "title": "When my friend stopped calling",
+        "slug": "friend-stopped-calling",
+        "pen_name": "Left on Read",
+        "letter": "My oldest friend has not called in a year.\n\nI miss her.",
+        "body": streamfield(
+            [
+                (
+                    "paragraph",
+                    rich_text("<p>Friendships drift, and drifting is not a verdict.</p>"),
+                ),
+                ("pull_quote", {"quote": "Friendships drift, and drifting is not a verdict."}),
+            ]
+        ),
+        "therapist": therapist.pk,
+        "topics": [topic.pk for topic in topics],
+        "summary": "",
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+        **overrides,
+    }
+    return nested_form_data(fields)
 
 
 @pytest.fixture(scope="session")
@@ -73,12 +103,23 @@ def outsider(home):
     return make_user("otto")
 
 
+def make_therapist(name: str, user=None, **fields) -> Therapist:
+    defaults = {
+        "slug": name.lower().replace(" ", "-"),
+        "credentials": "LCSW",
+        "licence_type": "Licensed Clinical Social Worker",
+        "licence_region": "Oregon",
+        "licence_number": f"LIC-{next(_numbers)}",
+        "bio": f"{name} has worked with families for a decade.",
+    }
+    return Therapist.objects.create(user=user, name=name, **{**defaults, **fields})
+
+
 @pytest.fixture
 def therapist(therapist_user):
-    return Therapist.objects.create(
-        user=therapist_user,
-        name="Theo Marsh",
-        slug="theo-marsh",
+    return make_therapist(
+        "Theo Marsh",
+        therapist_user,
         credentials="MS, LMHC",
         licence_type="Licensed Mental Health Counselor",
         licence_region="Vermont",

@@ -6,40 +6,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from column.models import AnswerIndexPage, AnswerPage
-from conftest import PASSWORD
+from conftest import PASSWORD, answer_form_data
 
 ANSWER_ADD_URL = "wagtailadmin_pages:add"
 
 
 def answer_form(therapist, topic, **overrides) -> dict:
-    fields = {
-        "title": "When my friend stopped calling",
-        "slug": "friend-stopped-calling",
-        "pen_name": "Left on Read",
-        "letter": "My oldest friend has not called in a year.\n\nI miss her.",
-        "body": streamfield(
-            [
-                (
-                    "paragraph",
-                    rich_text("<p>Friendships drift, and drifting is not a verdict.</p>"),
-                ),
-                ("pull_quote", {"quote": "Friendships drift, and drifting is not a verdict."}),
-            ]
-        ),
-        "therapist": therapist.pk,
-        "topics": [topic.pk],
-        "summary": "",
-        "comments": inline_formset([]),
-        "seo_title": "",
-        "search_description": "",
-        "go_live_at": "",
-        "expire_at": "",
-        **overrides,
-    }
-    return nested_form_data(fields)
+    return answer_form_data(therapist, (topic,), **overrides)
 
 
 def add_answer(client, data, action: str):

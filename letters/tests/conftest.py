@@ -1,9 +1,8 @@
 import pytest
 from django.core import mail
 
-from conftest import PASSWORD, make_user
+from conftest import PASSWORD, make_therapist, make_user
 from letters.workflow import receive_letter
-from therapists.models import Therapist
 
 CALM_LETTER = (
     "My brother and I have not spoken since our father's funeral. He blames me for selling "
@@ -17,17 +16,7 @@ CRISIS_LETTER = (
 
 @pytest.fixture
 def other_therapist(home):
-    user = make_user("olga", "Therapists")
-    return Therapist.objects.create(
-        user=user,
-        name="Olga Brand",
-        slug="olga-brand",
-        credentials="LCSW",
-        licence_type="Licensed Clinical Social Worker",
-        licence_region="Maine",
-        licence_number="OB-1",
-        bio="Olga works with families.",
-    )
+    return make_therapist("Olga Brand", make_user("olga", "Therapists"))
 
 
 @pytest.fixture

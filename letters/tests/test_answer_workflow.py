@@ -3,9 +3,10 @@
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry, WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from column.models import AnswerPage
+from conftest import answer_form_data
 from letters.models import Letter, LetterStatus
 from letters.tests.conftest import login
 from letters.workflow import receive_letter
@@ -17,24 +18,13 @@ LETTER = (
 
 
 def edit_form(page: AnswerPage, therapist) -> dict:
-    return nested_form_data(
-        {
-            "title": "Making a home in a new city",
-            "slug": page.slug,
-            "pen_name": page.pen_name,
-            "letter": page.letter,
-            "body": streamfield(
-                [("paragraph", rich_text("<p>Loneliness after a move is normal.</p>"))]
-            ),
-            "therapist": therapist.pk,
-            "topics": [],
-            "summary": "",
-            "comments": inline_formset([]),
-            "seo_title": "",
-            "search_description": "",
-            "go_live_at": "",
-            "expire_at": "",
-        }
+    return answer_form_data(
+        therapist,
+        title="Making a home in a new city",
+        slug=page.slug,
+        pen_name=page.pen_name,
+        letter=page.letter,
+        body=streamfield([("paragraph", rich_text("<p>Loneliness after a move is normal.</p>"))]),
     )
 
 

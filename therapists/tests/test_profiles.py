@@ -1,4 +1,4 @@
-from therapists.models import Therapist
+from conftest import make_therapist
 
 
 def test_it_lists_therapists_with_credentials(client, therapist):
@@ -19,15 +19,7 @@ def test_it_shows_a_profile_with_licence_details_but_not_the_number(client, ther
 
 
 def test_it_lists_only_the_therapists_own_published_answers(client, make_answer, therapist):
-    other = Therapist.objects.create(
-        name="Ana Ruiz",
-        slug="ana-ruiz",
-        credentials="LCSW",
-        licence_type="Licensed Clinical Social Worker",
-        licence_region="Oregon",
-        licence_number="X1",
-        bio="Ana works with families.",
-    )
+    other = make_therapist("Ana Ruiz")
     make_answer(title="Theo's published answer")
     make_answer(title="Theo's draft", live=False)
     theirs = make_answer(title="Ana's answer")
