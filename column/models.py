@@ -75,6 +75,12 @@ class AnswerPage(Page):
     summary = models.CharField(
         max_length=300, blank=True, help_text="One line for listings, feeds and search results."
     )
+    comments_open_days = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Days after publication that comments stay open; empty uses the site setting, "
+        "0 closes them.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -84,6 +90,7 @@ class AnswerPage(Page):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
     ]
+    settings_panels = [*Page.settings_panels, FieldPanel("comments_open_days")]
     parent_page_types = ["column.AnswerIndexPage"]
     subpage_types: list[str] = []
     search_fields = [

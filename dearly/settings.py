@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "safety",
     "privacy",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.sites",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("search/", search, name="search"),
     path("ask/", include("letters.urls")),
+    path("comments/", include("discussion.urls")),
     path("therapists/", include("therapists.urls")),
 ]
 

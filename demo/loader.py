@@ -14,6 +14,7 @@ from django.utils.html import escape
 from column.models import AnswerIndexPage, AnswerPage, TopicIndexPage, TopicPage
 from column.setup import EDITORS, MODERATORS, THERAPISTS, ensure_site
 from discussion.models import Comment
+from privacy.crypto import email_hash
 from therapists.models import Therapist
 
 CONTENT_FILE = Path(__file__).with_name("content.json")
@@ -119,6 +120,7 @@ def load_comments(answer: AnswerPage, rows: list[dict]) -> None:
             page=answer,
             author_name=row["name"],
             author_email=row["email"],
+            email_hash=email_hash(row["email"]),
             body="\n\n".join(row["body"]),
             status=row["status"],
             reasons=[] if row["status"] == "published" else ["Demo comment awaiting moderation."],

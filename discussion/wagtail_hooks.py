@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from column.models import AnswerPage
-from discussion import views
+from discussion import admin_views, views
 
 
 @hooks.register("before_serve_page")
@@ -16,8 +16,9 @@ def accept_posted_comment(page, request, serve_args, serve_kwargs):
 @hooks.register("register_admin_urls")
 def register_comment_urls():
     return [
-        path("comments/queue/", views.comment_queue, name="discussion_queue"),
-        path("comments/<int:pk>/moderate/", views.moderate_comment, name="discussion_moderate"),
+        path("comments/queue/", admin_views.queue, name="discussion_queue"),
+        path("comments/bulk/", admin_views.bulk, name="discussion_bulk"),
+        path("comments/<int:pk>/moderate/", admin_views.moderate, name="discussion_moderate"),
     ]
 
 
@@ -35,5 +36,14 @@ def register_comment_queue_menu_item():
 
 @hooks.register("register_log_actions")
 def register_comment_log_actions(actions):
-    actions.register_action("dearly.comment.approve", "Approve comment", "Comment approved")
-    actions.register_action("dearly.comment.reject", "Reject comment", "Comment rejected")
+    for action, label, message in [
+        ("post", "Post comment", "Comment posted"),
+        ("edit", "Edit comment", "Comment edited by its author"),
+        ("delete", "Delete comment", "Comment deleted by its author"),
+        ("hide", "Hide comment", "Comment hidden after reader reports"),
+        ("approve", "Approve comment", "Comment approved"),
+        ("reject", "Reject comment", "Comment rejected"),
+        ("spam", "Mark spam", "Comment marked as spam"),
+        ("ban", "Ban commenter", "Commenter banned"),
+    ]:
+        actions.register_action(f"dearly.comment.{action}", label, message)

@@ -5,9 +5,6 @@ fails stays unsent for `manage.py send_notifications` (cron) to retry. Failures 
 letter itself, and logs carry only ids, never addresses or words.
 """
 
-import logging
-import time
-
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
@@ -17,13 +14,8 @@ from django.utils import timezone
 from django_tasks import task
 
 from column.setup import EDITORS
+from dearly.mail import send_with_retries
 from letters.models import Letter, Notification, NotificationKind
-
-logger = logging.getLogger(__name__)
-
-ATTEMPTS = 3
-BACKOFF_SECONDS = 0.5
-
 
 def queue_notification(letter: Letter, kind: str, status_token: str = "") -> Notification:
     notification = Notification.objects.create(letter=letter, kind=kind, secret=status_token)
@@ -68,27 +60,18 @@ def build_message(notification: Notification) -> EmailMessage | None:
 def deliver(notification: Notification) -> bool:
     """Try to send; record the outcome. True once it has gone (or has no one to go to)."""
     message = build_message(notification)
-    for attempt in range(ATTEMPTS):
-        notification.attempts += 1
-        try:
-            if message is not None:
-                message.send()
-        except Exception as error:  # any transport failure; the letter stays safe
-            notification.last_error = type(error).__name__[:200]
-            logger.warning(
-                "notification %s for letter %s failed (attempt %s)",
-                notification.pk,
-                notification.letter_id,
-                notification.attempts,
-            )
-            time.sleep(BACKOFF_SECONDS * attempt)
-            continue
-        notification.sent_at = timezone.now()
-        notification.secret = ""
-        notification.save(update_fields=["attempts", "last_error", "sent_at", "secret"])
-        return True
-    notification.save(update_fields=["attempts", "last_error"])
-    return False
+    error = ""
+    if message is not None:
+        error = send_with_retries(message, f"{notification.kind} for letter {notification.letter_id}")
+    notification.attempts += 1
+    if error:
+        notification.last_error = error
+        notification.save(update_fields=["attempts", "last_error"])
+        return False
+    notification.sent_at = timezone.now()
+    notification.secret = ""
+    notification.save(update_fields=["attempts", "last_error", "sent_at", "secret"])
+    return True
 
 
 @task()
