@@ -1,4 +1,16 @@
+from django.core.exceptions import ValidationError
+from django.utils.html import strip_tags
 from wagtail import blocks
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Rich text that must say something: a fresh Draftail block is markup with no words."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if self.required and not strip_tags(value.source).strip():
+            raise ValidationError("This paragraph is empty. Write it, or delete the block.")
+        return value
 
 
 class PullQuoteBlock(blocks.StructBlock):
@@ -12,7 +24,7 @@ class PullQuoteBlock(blocks.StructBlock):
 
 
 class AnswerBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+    paragraph = ParagraphBlock(features=["bold", "italic", "link", "ol", "ul"])
     heading = blocks.CharBlock(form_classname="title", template="column/blocks/heading.html")
     pull_quote = PullQuoteBlock()
 

@@ -96,7 +96,12 @@ def ensure_default_site(home: HomePage) -> Site:
     port = base.port or (443 if base.scheme == "https" else 80)
     site, _ = Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": base.hostname, "port": port, "root_page": home},
+        defaults={
+            "hostname": base.hostname,
+            "port": port,
+            "root_page": home,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
     )
     return site
 

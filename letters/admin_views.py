@@ -5,8 +5,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from column.models import TopicPage
@@ -124,8 +122,5 @@ def begin_answer(request: HttpRequest, pk: int) -> HttpResponse:
     except LetterActionError as error:
         messages.error(request, str(error))
         return _back(letter)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
-    messages.success(
-        request, format_html('A draft answer is ready. <a href="{}">Edit it</a>.', edit_url)
-    )
-    return redirect(edit_url)
+    messages.success(request, f"A draft answer is ready for {letter.assigned_to.name}.")
+    return redirect("wagtailadmin_pages:edit", page.pk)

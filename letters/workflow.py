@@ -110,7 +110,9 @@ def start_answer(letter: Letter, by: AbstractBaseUser) -> AnswerPage:
         raise LetterActionError("Assign the letter to a therapist before starting the answer.")
     page = AnswerPage(
         title=f"Answer to letter #{letter.pk}",
-        slug=f"letter-{letter.pk}-{secrets.token_hex(3)}",
+        # Wagtail re-derives a slug from the title only while the two match, so the slug
+        # follows the title the editor writes instead of staying "answer-to-letter-N".
+        slug=f"answer-to-letter-{letter.pk}",
         pen_name=letter.pen_name[:60],
         letter=anonymise(letter.body),
         body=[],
