@@ -54,7 +54,9 @@ def queue(request: HttpRequest) -> TemplateResponse:
 
 def _back(request: HttpRequest) -> HttpResponseRedirect:
     tab = request.POST.get("tab", "waiting")
-    return HttpResponseRedirect(f"{reverse('discussion_queue')}?tab={tab if tab in TABS else 'waiting'}")
+    return HttpResponseRedirect(
+        f"{reverse('discussion_queue')}?tab={tab if tab in TABS else 'waiting'}"
+    )
 
 
 def _ban_days(request: HttpRequest) -> int | None:

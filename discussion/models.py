@@ -3,7 +3,7 @@ import hashlib
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 from privacy.fields import EncryptedTextField
 
@@ -158,7 +158,7 @@ class ModerationMode(models.TextChoices):
 
 
 @register_setting(icon="comment")
-class DiscussionSettings(BaseSiteSetting):
+class DiscussionSettings(BaseGenericSetting):
     mode = models.CharField(
         max_length=12, choices=ModerationMode.choices, default=ModerationMode.HOLD_NEW
     )

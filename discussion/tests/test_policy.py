@@ -5,7 +5,9 @@ from discussion.policy import History, place_comment
 from safety import Assessment, Decision
 
 CLEAN = Assessment(frozenset(), Decision.PUBLISH, ())
-CRISIS = Assessment(frozenset({"crisis"}), Decision.HOLD, ('Crisis: "..." reads as a wish to die.',))
+CRISIS = Assessment(
+    frozenset({"crisis"}), Decision.HOLD, ('Crisis: "..." reads as a wish to die.',)
+)
 TOXIC = Assessment(frozenset({"toxic"}), Decision.HOLD, ("Offensive language.",))
 SPAM = Assessment(frozenset({"spam"}), Decision.SPAM, ("Looks like a love-spell advert.",))
 REGULAR = History(approved=5, recent_decisions=("published",) * 5)
@@ -13,9 +15,7 @@ NEWCOMER = History()
 
 
 def place(assessment=CLEAN, badge=Badge.NONE, history=REGULAR, mode=ModerationMode.HOLD_NEW):
-    return place_comment(
-        assessment, badge=badge, history=history, mode=mode, approved_needed=2
-    )
+    return place_comment(assessment, badge=badge, history=history, mode=mode, approved_needed=2)
 
 
 def test_it_holds_a_crisis_first_and_marks_it_urgent_whatever_the_mode():

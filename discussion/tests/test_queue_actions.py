@@ -19,7 +19,7 @@ def test_it_orders_the_queue_crisis_then_reports_then_age(client, moderator, ans
     old, reported, urgent, new = make_comments(answer, 4, CommentStatus.HELD)
     Comment.objects.filter(pk=urgent.pk).update(urgent=True)
     Comment.objects.filter(pk=reported.pk).update(report_count=2)
-    Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=9))
+    Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=90))
     client.login(username=moderator.username, password=PASSWORD)
     assert queue_order(client) == [urgent.pk, reported.pk, old.pk, new.pk]
 
@@ -64,7 +64,9 @@ def test_it_bans_a_commenter_whose_next_comments_go_to_spam(client, moderator, a
     assert ModelLogEntry.objects.filter(action="dearly.comment.ban").exists()
 
 
-def test_it_lists_reported_and_spam_comments_in_their_tabs(client, moderator, answer, make_comments):
+def test_it_lists_reported_and_spam_comments_in_their_tabs(
+    client, moderator, answer, make_comments
+):
     reported, spam = make_comments(answer, 2)
     Comment.objects.filter(pk=reported.pk).update(report_count=1)
     Comment.objects.filter(pk=spam.pk).update(status=CommentStatus.SPAM)

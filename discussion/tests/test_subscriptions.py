@@ -57,7 +57,9 @@ def test_it_emails_confirmed_subscribers_and_unsubscribes_in_one_click(
 
 def test_it_refuses_a_forged_subscription_link(client, answer, make_comments):
     [parent] = make_comments(answer, 1)
-    subscription = ReplySubscription.objects.create(comment=parent, email="a@example.com", email_hash="y")
+    subscription = ReplySubscription.objects.create(
+        comment=parent, email="a@example.com", email_hash="y"
+    )
     url = f"/comments/subscriptions/{subscription.pk}/{'0' * 40}/confirm/"
     assert client.post(url).status_code == 404
     assert parent.status == CommentStatus.PUBLISHED

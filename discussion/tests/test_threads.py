@@ -52,7 +52,9 @@ def test_it_posts_a_reply_through_the_form(client, moderator, answer, make_comme
     assert reply.depth == 2
 
 
-def test_it_keeps_a_deleted_comment_as_a_placeholder_only_when_it_has_replies(answer, make_comments):
+def test_it_keeps_a_deleted_comment_as_a_placeholder_only_when_it_has_replies(
+    answer, make_comments
+):
     parent, child = chain(answer, make_comments, 2)
     lonely = make_comments(answer, 1)[0]
     for comment in (parent, lonely):
