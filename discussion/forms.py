@@ -44,7 +44,9 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
             "required": "Please write your comment.",
-            "max_length": "Please keep your comment under 5,000 characters (it has %(show_value)d).",
+            "max_length": (
+                "Please keep your comment under 5,000 characters (it has %(show_value)d)."
+            ),
         },
     )
     accept_terms = forms.BooleanField(

@@ -1,7 +1,7 @@
 from discussion.models import Comment, CommentStatus
 from discussion.moderation import CommentActionError, reply_parent
-from discussion.threads import build_threads, count_published
 from discussion.tests.helpers import post_comment
+from discussion.threads import build_threads, count_published
 
 
 def chain(page, make_comments, depth: int) -> list[Comment]:
@@ -17,7 +17,7 @@ def chain(page, make_comments, depth: int) -> list[Comment]:
 
 
 def test_it_attaches_replies_below_the_third_level_to_the_third(answer, make_comments):
-    first, second, third = chain(answer, make_comments, 3)
+    _, second, third = chain(answer, make_comments, 3)
     assert reply_parent(answer, second) == second
     assert reply_parent(answer, third) == second
 
