@@ -1,20 +1,54 @@
 """`assess(text, context)`: the one place letters and comments are checked before anyone sees them.
 
-Checks run in order. Each returns a `Finding` or None; a finding adds a flag, reasons and a
-suggested decision, and may stop the chain. The strictest suggested decision wins.
-Only the crisis check exists so far; toxicity, spam and watched words slot into `CHECKS`.
+`context` is "letter", "comment", or a `Submission` (a comment or letter with what the site
+knows about how it arrived: the honeypot field, time to submit, recent posts from the same
+IP and email hashes, duplicates, bans, and the editors' watched words).
+
+Comments go through these checks, in order; each returns a `Finding` or None:
+
+ 1. honeypot      filled in: a bot                                spam, stop
+ 2. too fast      sent under 3 seconds after the form loaded      spam, stop
+ 3. banned        the commenter is banned                         spam, stop
+ 4. flood         5 or more recent posts from the IP or email     hold
+ 5. duplicate     the same text was posted recently               spam
+ 6. links         2 or more web addresses                         hold
+ 7. watched words the editors' list (hold, spam, or flag)         as listed
+ 8. crisis        danger to the writer                            hold, flag crisis
+ 9. offensive     abuse, threats, insults, strong profanity       hold, flag toxic
+10. spam          advert rules, then the learned spam model       spam, flag spam
+
+The strictest decision wins (publish < hold < spam), except that a crisis is never sent to
+spam: it is held, at the top of the queue, whatever else was found. Letters go through the
+crisis check alone, which stops the chain.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
-from safety.crisis import find_crisis
+from safety.crisis import CrisisSignal, find_crisis
+from safety.text import count_links
+from safety.watched import find_watched
 
-__all__ = ["CHECKS", "CONTEXTS", "Assessment", "Decision", "Finding", "assess"]
+__all__ = [
+    "CHECKS",
+    "CONTEXTS",
+    "LETTER_CHECKS",
+    "Assessment",
+    "Decision",
+    "Finding",
+    "Item",
+    "Submission",
+    "assess",
+    "warm_up",
+]
 
 CONTEXTS = ("letter", "comment")
 FLAGS = frozenset({"crisis", "toxic", "spam"})
+
+MIN_SECONDS_TO_SUBMIT = 3.0
+FLOOD_LIMIT = 5  # posts in the flood window, from one IP hash or one email hash
+LINK_LIMIT = 2
 
 
 class Decision(StrEnum):
@@ -24,25 +58,58 @@ class Decision(StrEnum):
 
 
 @dataclass(frozen=True)
+class Submission:
+    """A letter or comment with what the site knows about how it arrived."""
+
+    kind: str = "comment"  # "letter" or "comment"
+    honeypot: str = ""  # the hidden field people never see, so never fill in
+    seconds_to_submit: float | None = None  # from the form being served to it being sent
+    recent_from_ip: int = 0  # posts from the same IP hash in the flood window
+    recent_from_email: int = 0  # posts from the same email hash in the flood window
+    duplicate: bool = False  # the same text was posted recently
+    banned: bool = False
+    watched_words: tuple[tuple[str, str], ...] = ()  # (phrase, "hold" | "spam" | "flag")
+
+
+@dataclass(frozen=True)
 class Assessment:
     flags: frozenset[str]
     decision: Decision
     reasons: tuple[str, ...]
+    review: bool = False  # a watched word asked for a moderator's look, publish or not
 
     @property
     def crisis(self) -> bool:
         return "crisis" in self.flags
 
+    @property
+    def toxic(self) -> bool:
+        return "toxic" in self.flags
+
+    @property
+    def spam(self) -> bool:
+        return "spam" in self.flags
+
 
 @dataclass(frozen=True)
 class Finding:
-    flag: str
+    flag: str | None  # "crisis", "toxic", "spam", or None (a hold with no flag, e.g. links)
     decision: Decision
     reasons: tuple[str, ...]
     stop: bool = False  # no later check runs
+    review: bool = False
 
 
-Check = Callable[[str, str], Finding | None]
+@dataclass
+class Item:
+    """What the checks read: the text, how it arrived, and what earlier checks found."""
+
+    text: str
+    submission: Submission
+    crisis: list[CrisisSignal] = field(default_factory=list)
+
+
+Check = Callable[[Item], Finding | None]
 
 # At most this many sentences are quoted; the rest are counted.
 MAX_QUOTED = 3
@@ -56,42 +123,184 @@ def _quote(sentence: str) -> str:
     return sentence
 
 
-def check_crisis(text: str, context: str) -> Finding | None:
-    """Danger to the writer: hold for a person, and stop.
+def _plural(n: int, word: str, plural: str = "") -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
 
-    Nothing after this may soften or bury a crisis (the offensive-language model, for one,
-    scores "I want to kill myself" as abuse), so the chain ends here.
-    """
-    signals = find_crisis(text)
-    if not signals:
+
+def check_honeypot(item: Item) -> Finding | None:
+    if not item.submission.honeypot.strip():
         return None
+    return Finding(
+        "spam", Decision.SPAM, ("Honeypot: the hidden field was filled in, as bots do.",), True
+    )
+
+
+def check_too_fast(item: Item) -> Finding | None:
+    seconds = item.submission.seconds_to_submit
+    if seconds is None or seconds >= MIN_SECONDS_TO_SUBMIT:
+        return None
+    reason = (
+        f"Too fast: sent {max(seconds, 0):.1f} seconds after the form opened "
+        f"(people take at least {MIN_SECONDS_TO_SUBMIT:.0f})."
+    )
+    return Finding("spam", Decision.SPAM, (reason,), stop=True)
+
+
+def check_banned(item: Item) -> Finding | None:
+    if not item.submission.banned:
+        return None
+    return Finding("spam", Decision.SPAM, ("Banned: this commenter is banned.",), stop=True)
+
+
+def check_flood(item: Item) -> Finding | None:
+    s = item.submission
+    reasons = []
+    if s.recent_from_ip >= FLOOD_LIMIT:
+        reasons.append(f"Flood: {_plural(s.recent_from_ip, 'recent comment')} from this IP.")
+    if s.recent_from_email >= FLOOD_LIMIT:
+        reasons.append(
+            f"Flood: {_plural(s.recent_from_email, 'recent comment')} from this email address."
+        )
+    return Finding(None, Decision.HOLD, tuple(reasons)) if reasons else None
+
+
+def check_duplicate(item: Item) -> Finding | None:
+    if not item.submission.duplicate:
+        return None
+    return Finding("spam", Decision.SPAM, ("Duplicate: the same text was posted recently.",))
+
+
+def check_links(item: Item) -> Finding | None:
+    links = count_links(item.text)
+    if links < LINK_LIMIT:
+        return None
+    reason = (
+        f"Links: {_plural(links, 'web address', 'web addresses')} (held at {LINK_LIMIT} or more)."
+    )
+    return Finding(None, Decision.HOLD, (reason,))
+
+
+_WATCHED = {
+    "spam": (Decision.SPAM, "rejected as spam"),
+    "hold": (Decision.HOLD, "held for a moderator"),
+    "flag": (Decision.PUBLISH, "flagged for review"),
+}
+
+
+def check_watched_words(item: Item) -> Finding | None:
+    matches = find_watched(item.text, item.submission.watched_words)
+    if not matches:
+        return None
+    reasons = tuple(f'Watched word: "{m.phrase}" ({_WATCHED[m.action][1]}).' for m in matches)
+    actions = {m.action for m in matches}
+    decision = max((_WATCHED[a][0] for a in actions), key=_SEVERITY.__getitem__)
+    return Finding(
+        "spam" if "spam" in actions else None, decision, reasons, review="flag" in actions
+    )
+
+
+def _crisis_reasons(signals: list[CrisisSignal]) -> tuple[str, ...]:
     reasons = [f'Crisis: "{_quote(s.sentence)}" {s.reason}.' for s in signals[:MAX_QUOTED]]
     if len(signals) > MAX_QUOTED:
         more = len(signals) - MAX_QUOTED
         reasons.append(f"Crisis: {more} more sentence{'s' if more > 1 else ''} read the same way.")
-    return Finding("crisis", Decision.HOLD, tuple(reasons), stop=True)
+    return tuple(reasons)
 
 
-CHECKS: list[Check] = [check_crisis]
+def check_crisis(item: Item) -> Finding | None:
+    """Danger to the writer: hold for a person.
+
+    For a letter the chain ends here. For a comment the offensive-language check still runs
+    on the other sentences (abuse aimed at someone else is still abuse), but nothing after
+    this can soften or bury the crisis: see `assess`.
+    """
+    item.crisis = find_crisis(item.text)
+    if not item.crisis:
+        return None
+    stop = item.submission.kind == "letter"
+    return Finding("crisis", Decision.HOLD, _crisis_reasons(item.crisis), stop=stop)
+
+
+def check_offensive(item: Item) -> Finding | None:
+    from safety.toxicity import find_toxicity
+
+    signals = find_toxicity(item.text, [s.sentence for s in item.crisis])
+    if not signals:
+        return None
+    reasons = []
+    for s in signals[:MAX_QUOTED]:
+        score = f" (model score {s.score:.2f})" if s.score is not None else ""
+        reasons.append(f'Offensive: "{_quote(s.sentence)}" {s.reason}{score}.')
+    if len(signals) > MAX_QUOTED:
+        more = len(signals) - MAX_QUOTED
+        reasons.append(f"Offensive: {more} more sentence{'s' if more > 1 else ''}.")
+    return Finding("toxic", Decision.HOLD, tuple(reasons))
+
+
+def check_spam(item: Item) -> Finding | None:
+    from safety.spam import find_spam
+
+    signals = find_spam(item.text)
+    if not signals:
+        return None
+    reasons = tuple(f"Spam: {s.reason}." for s in signals)
+    return Finding("spam", Decision.SPAM, reasons)
+
+
+CHECKS: list[Check] = [
+    check_honeypot,
+    check_too_fast,
+    check_banned,
+    check_flood,
+    check_duplicate,
+    check_links,
+    check_watched_words,
+    check_crisis,
+    check_offensive,
+    check_spam,
+]
+LETTER_CHECKS: list[Check] = [check_crisis]
 
 _SEVERITY = {Decision.PUBLISH: 0, Decision.HOLD: 1, Decision.SPAM: 2}
 
 
-def assess(text: str, context: str = "comment") -> Assessment:
-    """Assess a letter or comment; `context` is "letter" or "comment"."""
-    if context not in CONTEXTS:
-        raise ValueError(f"context must be one of {CONTEXTS}, not {context!r}")
+def assess(text: str, context: "str | Submission" = "comment") -> Assessment:
+    """Assess a letter or comment; `context` is "letter", "comment" or a `Submission`."""
+    if isinstance(context, Submission):
+        submission = context
+    elif context in CONTEXTS:
+        submission = Submission(kind=context)
+    else:
+        raise ValueError(f"context must be one of {CONTEXTS} or a Submission, not {context!r}")
+    if submission.kind not in CONTEXTS:
+        raise ValueError(f"Submission.kind must be one of {CONTEXTS}, not {submission.kind!r}")
+    item = Item(text or "", submission)
     flags: set[str] = set()
     reasons: list[str] = []
     decision = Decision.PUBLISH
-    for check in CHECKS:
-        finding = check(text or "", context)
+    review = False
+    for check in LETTER_CHECKS if submission.kind == "letter" else CHECKS:
+        finding = check(item)
         if finding is None:
             continue
-        flags.add(finding.flag)
+        if finding.flag:
+            flags.add(finding.flag)
         reasons.extend(finding.reasons)
+        review = review or finding.review
         if _SEVERITY[finding.decision] > _SEVERITY[decision]:
             decision = finding.decision
         if finding.stop:
             break
-    return Assessment(frozenset(flags), decision, tuple(reasons))
+    if "crisis" in flags:
+        decision = Decision.HOLD  # a person in danger is never filed away as spam
+    return Assessment(frozenset(flags), decision, tuple(reasons), review)
+
+
+def warm_up() -> None:
+    """Load the offensive-language model and train the spam model now (about a second),
+    so that the first comment after a start is not the one that waits for them."""
+    from safety.spam import spam_model
+    from safety.toxicity import offensive_scores
+
+    offensive_scores(["warm up"])
+    spam_model()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from safety import Assessment, Decision, assess
+from safety import Assessment, Decision, Submission, assess
 from safety import assessment as assessment_module
 
 
@@ -55,35 +55,53 @@ def test_it_is_frozen():
 def test_it_refuses_an_unknown_context():
     with pytest.raises(ValueError, match="context"):
         assess("Hello", "email")
+    with pytest.raises(ValueError, match="kind"):
+        assess("Hello", Submission(kind="email"))
 
 
 def test_it_lets_a_check_stop_the_chain_and_keeps_the_strictest_decision(monkeypatch):
     calls = []
 
-    def spam(text, context):
+    def spam(item):
         calls.append("spam")
         return assessment_module.Finding("spam", Decision.SPAM, ("Spam: a link farm.",))
 
-    def never(text, context):
+    def stop(item):
+        calls.append("stop")
+        return assessment_module.Finding(None, Decision.HOLD, ("Stop here.",), stop=True)
+
+    def never(item):
         calls.append("never")
         return None
 
-    checks = [assessment_module.check_crisis, spam, never]
-    monkeypatch.setattr(assessment_module, "CHECKS", checks)
-    assert assess("Buy cheap watches at example.com").decision is Decision.SPAM
-    assert calls == ["spam", "never"]
+    monkeypatch.setattr(assessment_module, "CHECKS", [spam, stop, never])
+    result = assess("Buy cheap watches at example.com")
+    assert result.decision is Decision.SPAM  # the hold that came later does not soften it
+    assert result.flags == frozenset({"spam"})
+    assert result.reasons == ("Spam: a link farm.", "Stop here.")
+    assert calls == ["spam", "stop"]
 
-    calls.clear()
-    result = assess("I want to end it all. Buy cheap watches.")
+
+def test_it_stops_a_letter_at_a_crisis(monkeypatch):
+    calls = []
+
+    def never(item):
+        calls.append("never")
+
+    monkeypatch.setattr(assessment_module, "LETTER_CHECKS", [assessment_module.check_crisis, never])
+    result = assess("I want to end it all. Buy cheap watches.", "letter")
     assert result.flags == frozenset({"crisis"})
     assert result.decision is Decision.HOLD
-    assert calls == []  # a crisis stops the chain: nothing later can bury it
+    assert calls == []  # a crisis stops a letter's chain: nothing later can bury it
 
 
 def test_it_imports_no_django_models():
     code = (
         "import sys, safety; "
+        "safety.warm_up(); "
         "assert safety.assess('I am fine.').decision == 'publish'; "
+        "assert safety.assess('Thank you, this answer helped me and my sister.').decision "
+        "== 'publish'; "
         "print(any(m.startswith('django') for m in sys.modules))"
     )
     root = Path(__file__).resolve().parents[2]
