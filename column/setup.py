@@ -39,6 +39,9 @@ REVIEW_WORKFLOW = "Editorial review"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 # "add" without "change": therapists edit only the answers they own (their drafts).
 THERAPIST_PAGE_PERMISSIONS = ["add_page"]
+WATCHED_WORD_PERMISSIONS = [
+    f"safety.{action}_watchedword" for action in ("add", "change", "delete", "view")
+]
 EDITOR_MODEL_PERMISSIONS = [
     "therapists.add_therapist",
     "therapists.change_therapist",
@@ -46,12 +49,17 @@ EDITOR_MODEL_PERMISSIONS = [
     "discussion.change_comment",
     "discussion.view_comment",
     "letters.triage_letter",
+    *WATCHED_WORD_PERMISSIONS,
     "wagtailimages.add_image",
     "wagtailimages.change_image",
     "wagtailimages.choose_image",
 ]
 THERAPIST_MODEL_PERMISSIONS = ["wagtailimages.choose_image"]
-MODERATOR_MODEL_PERMISSIONS = ["discussion.change_comment", "discussion.view_comment"]
+MODERATOR_MODEL_PERMISSIONS = [
+    "discussion.change_comment",
+    "discussion.view_comment",
+    *WATCHED_WORD_PERMISSIONS,
+]
 
 
 def _child(parent: Page, model, slug: str, **fields) -> Page:

@@ -113,6 +113,16 @@ def publish_at(page: AnswerPage, when: datetime) -> None:
     )
 
 
+DEMO_DISCUSSION_DAYS = 365
+
+
+def keep_discussion_open(page: AnswerPage, published: datetime) -> None:
+    """The demo's answers are dated in the past; keep their comments open for a year from now
+    so that people trying the demo can comment."""
+    days = (timezone.now() - published).days + DEMO_DISCUSSION_DAYS
+    AnswerPage.objects.filter(pk=page.pk).update(comments_open_days=days)
+
+
 def load_comments(answer: AnswerPage, rows: list[dict]) -> None:
     for row in rows:
         posted = local_datetime(row["posted"])
@@ -145,7 +155,9 @@ def load_answers(rows: list[dict], therapists: dict, topics: dict) -> None:
         )
         archive.add_child(instance=answer)
         answer.topics.set([topics[slug] for slug in row["topics"]])
-        publish_at(answer, local_datetime(row["published"]))
+        published = local_datetime(row["published"])
+        publish_at(answer, published)
+        keep_discussion_open(answer, published)
         load_comments(answer, row["comments"])
 
 

@@ -17,6 +17,7 @@ from column.setup import EDITORS
 from dearly.mail import send_with_retries
 from letters.models import Letter, Notification, NotificationKind
 
+
 def queue_notification(letter: Letter, kind: str, status_token: str = "") -> Notification:
     notification = Notification.objects.create(letter=letter, kind=kind, secret=status_token)
     transaction.on_commit(lambda: send_notification.enqueue(notification.pk))
@@ -62,7 +63,9 @@ def deliver(notification: Notification) -> bool:
     message = build_message(notification)
     error = ""
     if message is not None:
-        error = send_with_retries(message, f"{notification.kind} for letter {notification.letter_id}")
+        error = send_with_retries(
+            message, f"{notification.kind} for letter {notification.letter_id}"
+        )
     notification.attempts += 1
     if error:
         notification.last_error = error

@@ -299,8 +299,10 @@ def assess(text: str, context: "str | Submission" = "comment") -> Assessment:
 def warm_up() -> None:
     """Load the offensive-language model and train the spam model now (about a second),
     so that the first comment after a start is not the one that waits for them."""
+    from safety.crisis_similarity import warm_up as warm_up_crisis_model
     from safety.spam import spam_model
     from safety.toxicity import offensive_scores
 
     offensive_scores(["warm up"])
     spam_model()
+    warm_up_crisis_model()

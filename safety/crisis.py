@@ -1089,6 +1089,12 @@ _LOOSE_IDIOMS = re.compile(
 )
 
 
+# Words aimed at someone else, with no word for the writer: "nobody would miss you", "go kill
+# yourself". That is abuse (the toxicity check's business), never the writer's own risk.
+_ADDRESSED = re.compile(r"\b(?:you|your|yours|yourself|u|ur)\b", re.IGNORECASE)
+_WRITER = re.compile(r"\b(?:i|i'm|im|me|my|mine|myself)\b", re.IGNORECASE)
+
+
 def _guarded(sentence: str, following: str) -> str | None:
     """Why the similarity signal may not speak for this sentence, or None if it may.
 
@@ -1101,6 +1107,8 @@ def _guarded(sentence: str, following: str) -> str | None:
     """
     if _IDIOMS.search(sentence) or _LOOSE_IDIOMS.search(sentence):
         return "idiom"
+    if _ADDRESSED.search(sentence) and not _WRITER.search(sentence):
+        return "addressed"
     cleaned = _NOT_A_NEGATION.sub(" ", sentence)
     if any(_DENIAL.search(clause) for clause in _CLAUSE_BREAK.split(cleaned)):
         return "negation"
@@ -1123,7 +1131,7 @@ class Reading:
 
     sentence: str  # as the writer wrote it
     signal: CrisisSignal | None = None  # set when the sentence is a crisis, by either signal
-    cleared: str | None = None  # "idiom", "negation", "reported" or "past": no similarity
+    cleared: str | None = None  # "idiom", "negation", "addressed", "reported" or "past"
     similarity: "SimilarityHit | None" = None  # the score, when similarity was asked
 
 
