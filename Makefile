@@ -46,6 +46,7 @@ test: lint checks test-sqlite test-postgres
 
 bench: setup
 	@scripts/ensure-system-packages wrk nginx-light
+	$(BIN)/python -m bench.assess_speed
 	$(BIN)/python -m bench.run
 
 clean:
