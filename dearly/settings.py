@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "privacy.context_processors.consent",
             ],
         },
     },
@@ -167,6 +168,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+
+# Raising the version asks every visitor for their cookie choice again.
+COOKIE_POLICY_VERSION = env_str("COOKIE_POLICY_VERSION", "2026-11")
+# A self-hosted analytics script, rendered only for visitors who allowed "analytics".
+ANALYTICS_SCRIPT_URL = env_str("ANALYTICS_SCRIPT_URL", "")
 
 # Column behaviour an editor may want to tune per deployment.
 ANSWERS_PER_PAGE = env_int("ANSWERS_PER_PAGE", 12)

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from column.feeds import LatestAnswersFeed
 from column.views import search
 from dearly.views import healthz
+from privacy.views import cookie_settings
 from therapists.sitemaps import TherapistSitemap
 
 SITEMAPS = {"pages": PageSitemap, "therapists": TherapistSitemap}
@@ -22,6 +23,7 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("ask/", include("letters.urls")),
     path("comments/", include("discussion.urls")),
+    path("cookies/", cookie_settings, name="cookie_settings"),
     path("therapists/", include("therapists.urls")),
 ]
 

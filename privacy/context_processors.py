@@ -1,0 +1,5 @@
+from privacy.consent import consent_context
+
+
+def consent(request):
+    return consent_context(request)
