@@ -22,6 +22,7 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("ask/", include("letters.urls")),
     path("comments/", include("discussion.urls")),
+    path("privacy/my-data/", include("privacy.urls")),
     path("therapists/", include("therapists.urls")),
 ]
 
