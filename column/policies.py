@@ -25,6 +25,8 @@ letter we keep the letter, your pen name and, if you give it, your email address
 We never sell it, never show your email address, and never send your words to outside services
 for analysis or advertising.</p>
 <h2>How long</h2>
-<p>Original letters are deleted a set time after their answer is published or declined. You may
-ask us at any time for a copy of what we hold about you, or for its erasure.</p>
+<p>Original letters are deleted a set time after their answer is published or declined. Hashed
+IP addresses, kept to stop floods and abuse, are deleted after 30 days. You may ask us at any
+time for a copy of what we hold about you, or for its erasure, at
+<a href="/privacy/my-data/">Your data</a>.</p>
 """

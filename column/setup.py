@@ -49,6 +49,7 @@ EDITOR_MODEL_PERMISSIONS = [
     "discussion.change_comment",
     "discussion.view_comment",
     "letters.triage_letter",
+    "privacy.handle_data_request",
     *WATCHED_WORD_PERMISSIONS,
     "wagtailimages.add_image",
     "wagtailimages.change_image",

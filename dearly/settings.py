@@ -62,6 +62,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so every later log line carries the request's id.
+    "privacy.request_ids.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -180,14 +182,30 @@ LETTER_MAX_CHARS = env_int("LETTER_MAX_CHARS", 6000)
 LETTERS_PER_IP_PER_HOUR = env_int("LETTERS_PER_IP_PER_HOUR", 5)
 # Original letters are erased this many days after their answer is published or declined.
 LETTER_RETENTION_DAYS = env_int("LETTER_RETENTION_DAYS", 90)
+# Hashed IP addresses (for flood limits, bans and reports) are blanked after this many days.
+IP_HASH_DAYS = env_int("IP_HASH_DAYS", 30)
 
+# Logs carry request ids, never letter or comment words, emails, names or IP addresses.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    # Request bodies never reach the logs; Django's request logger names only paths.
+    "filters": {"request_id": {"()": "privacy.request_ids.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["request_id"],
+        }
+    },
+    # Request bodies never reach the logs; Django's request warnings name the view, not the path.
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # One line per background task is noise; failures still show as warnings.
-    "loggers": {"django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        # One line per background task is noise; failures still show as warnings.
+        "django_tasks": {"level": "WARNING"},
+        # SQL parameters hold names and comments: never log queries, even at LOG_LEVEL=DEBUG.
+        "django.db.backends": {"level": "INFO"},
+    },
 }

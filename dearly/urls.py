@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from column.feeds import LatestAnswersFeed
 from column.views import search
 from dearly.views import healthz
-from privacy.views import cookie_settings
+from privacy.consent_views import cookie_settings
 from therapists.sitemaps import TherapistSitemap
 
 SITEMAPS = {"pages": PageSitemap, "therapists": TherapistSitemap}
@@ -24,6 +24,7 @@ urlpatterns = [
     path("ask/", include("letters.urls")),
     path("comments/", include("discussion.urls")),
     path("cookies/", cookie_settings, name="cookie_settings"),
+    path("privacy/my-data/", include("privacy.urls")),
     path("therapists/", include("therapists.urls")),
 ]
 

@@ -115,7 +115,12 @@ class Report(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["comment", "ip_hash"], name="one_report_per_reader")
+            # IP hashes are blanked after IP_HASH_DAYS; blanked reports must not collide.
+            models.UniqueConstraint(
+                fields=["comment", "ip_hash"],
+                condition=~models.Q(ip_hash=""),
+                name="one_report_per_reader",
+            )
         ]
 
     def __str__(self) -> str:

@@ -6,4 +6,7 @@ class LettersConfig(AppConfig):
     verbose_name = "Letters"
 
     def ready(self):
-        from letters import signals  # noqa: F401  (connects the publish handler)
+        from letters import (  # noqa: F401
+            data_rights,  # registers letters with privacy's export and erasure
+            signals,  # connects the publish handler
+        )
