@@ -23,8 +23,5 @@
     }
     event.preventDefault();
   });
-  var style = document.createElement("style");
-  style.textContent = ".queue-current { outline: 3px solid #2e1f5e; } .queue-urgent { background: #fdecea; }";
-  document.head.appendChild(style);
   select(0);
 })();

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class StaffAuthConfig(AppConfig):
+    name = "staffauth"
+    verbose_name = "Staff sign-in"
