@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG el
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    "dearly",
     "column",
     "therapists",
     "discussion",
@@ -71,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A database that does not answer gives a friendly 503, and posted words back.
+    "dearly.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "dearly.urls"

@@ -11,6 +11,8 @@ from column.views import search
 from dearly.views import healthz
 from therapists.sitemaps import TherapistSitemap
 
+handler500 = "dearly.unavailable.server_error"
+
 SITEMAPS = {"pages": PageSitemap, "therapists": TherapistSitemap}
 
 urlpatterns = [
