@@ -12,6 +12,8 @@ from dearly.views import healthz
 from privacy.consent_views import cookie_settings
 from therapists.sitemaps import TherapistSitemap
 
+handler500 = "dearly.unavailable.server_error"
+
 SITEMAPS = {"pages": PageSitemap, "therapists": TherapistSitemap}
 
 urlpatterns = [

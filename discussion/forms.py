@@ -58,6 +58,8 @@ class CommentForm(forms.Form):
     )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
     started = forms.CharField(required=False, widget=forms.HiddenInput)
+    # A one-time id: the same form sent twice is saved once (dearly/submissions.py).
+    submission_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     website = forms.CharField(label="Leave this field empty", required=False)
 
     def clean_body(self) -> str:

@@ -70,6 +70,11 @@ class Comment(models.Model):
     terms_accepted_at = models.DateTimeField()
     terms_version = models.CharField(max_length=20, blank=True)
     edit_token_digest = models.CharField(max_length=64, blank=True, db_index=True)
+    # The form's one-time id with its words, fingerprinted: the same form sent twice finds this
+    # comment instead of making another (see dearly/submissions.py).
+    submission_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     edited_at = models.DateTimeField(null=True, blank=True)

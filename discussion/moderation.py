@@ -1,16 +1,16 @@
 """Every change to a comment goes through these actions: atomic, audited, side effects on commit."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.contrib.frontend_cache.utils import purge_page_from_cache
 from wagtail.log_actions import log
 
+from dearly import submissions
 from discussion import notifications
 from discussion.models import (
     MAX_DEPTH,
@@ -103,6 +103,41 @@ def reply_parent(page, parent: Comment | None) -> Comment | None:
     return parent
 
 
+def comment_submission(
+    submission_id: str, page, parent: Comment | None, author_name: str, author_email: str, body: str
+) -> submissions.Submission:
+    return submissions.submission(
+        "comment",
+        submission_id,
+        page.pk,
+        parent.pk if parent else "",
+        author_name,
+        author_email,
+        body,
+    )
+
+
+def _posted_before(sent: submissions.Submission) -> Posted | None:
+    if sent.key is None:
+        return None
+    comment = Comment.objects.filter(submission_key=sent.key).first()
+    return Posted(comment, sent.secret) if comment else None
+
+
+def already_posted(
+    submission_id: str,
+    *,
+    page,
+    author_name: str,
+    author_email: str,
+    body: str,
+    parent: Comment | None = None,
+) -> Posted | None:
+    """The comment this very form (same one-time id, same words) was saved as, if it was."""
+    sent = comment_submission(submission_id, page, parent, author_name, author_email, body)
+    return _posted_before(sent)
+
+
 @transaction.atomic
 def submit_comment(
     *,
@@ -116,8 +151,17 @@ def submit_comment(
     honeypot: str = "",
     seconds_to_submit: float | None = None,
     notify_replies: bool = False,
+    submission_id: str = "",
 ) -> Posted:
-    """Assess, place and save a comment. Nothing is dropped: spam is kept, with its reasons."""
+    """Assess, place and save a comment. Nothing is dropped: spam is kept, with its reasons.
+
+    The same form sent twice (a refresh, a double click, two requests at once) is saved once:
+    the second sending gets the first one's comment and edit link back.
+    """
+    sent = comment_submission(submission_id, page, parent, author_name, author_email, body)
+    before = _posted_before(sent)
+    if before is not None:
+        return before
     now = timezone.now()
     settings = DiscussionSettings.load()
     parent = reply_parent(page, parent)
@@ -132,28 +176,36 @@ def submit_comment(
         mode=settings.mode,
         approved_needed=settings.approved_needed,
     )
-    edit_token = secrets.token_urlsafe(24)
-    comment = Comment.objects.create(
-        page=page,
-        parent=parent,
-        depth=parent.depth + 1 if parent else 1,
-        author_name=author_name,
-        author_email=author_email,
-        email_hash=hashed_email,
-        ip_hash=ip_hash,
-        author_user=user if user is not None and user.is_authenticated else None,
-        badge=badge,
-        body=body,
-        status=placement.status,
-        flags=sorted(assessment.flags),
-        urgent=placement.urgent,
-        review=assessment.review,
-        reasons=list(placement.reasons),
-        terms_accepted_at=now,
-        terms_version=settings.terms_version,
-        edit_token_digest=digest(edit_token),
-        created_at=now,
-    )
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                page=page,
+                parent=parent,
+                depth=parent.depth + 1 if parent else 1,
+                author_name=author_name,
+                author_email=author_email,
+                email_hash=hashed_email,
+                ip_hash=ip_hash,
+                author_user=user if user is not None and user.is_authenticated else None,
+                badge=badge,
+                body=body,
+                status=placement.status,
+                flags=sorted(assessment.flags),
+                urgent=placement.urgent,
+                review=assessment.review,
+                reasons=list(placement.reasons),
+                terms_accepted_at=now,
+                terms_version=settings.terms_version,
+                edit_token_digest=digest(sent.secret),
+                submission_key=sent.key,
+                created_at=now,
+            )
+    except IntegrityError:
+        # Sent twice at once: the other request saved this form first.
+        before = _posted_before(sent)
+        if before is None:
+            raise
+        return before
     log(comment, "dearly.comment.post", data={"status": comment.status})
     if placement.urgent:
         notifications.alert_moderators_on_commit(comment)
@@ -161,7 +213,7 @@ def submit_comment(
         notifications.ask_to_confirm_subscription(comment, author_email)
     if comment.status == CommentStatus.PUBLISHED:
         _on_published(comment)
-    return Posted(comment, edit_token)
+    return Posted(comment, sent.secret)
 
 
 def _on_published(comment: Comment) -> None:

@@ -8,12 +8,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from column.models import HelpNowPage
+from dearly.unavailable import offline_page
 from discussion import notifications
 from discussion.forms import CommentForm, EditCommentForm, ReportForm
 from discussion.models import Comment, CommentStatus, DiscussionSettings
 from discussion.moderation import (
     EDIT_WINDOW,
     CommentActionError,
+    already_posted,
     can_still_edit,
     comment_for_token,
     delete_own_comment,
@@ -25,6 +27,11 @@ from discussion.policy import comments_close_at
 from privacy.crypto import keyed_hash
 
 POSTED_PARAM = "posted"
+COMMENT_FIELDS = {"author_name", "author_email", "body"}
+UNSAVED = (
+    "We could not save your comment just now; nothing was sent. Your words are still here — "
+    "please try again in a few minutes."
+)
 
 
 def client_ip_hash(request: HttpRequest) -> str:
@@ -52,30 +59,52 @@ def handle_comment_post(page, request: HttpRequest) -> HttpResponse | None:
     request.comment_form = form
     if not form.is_valid():
         return None
-    if not are_open(page):
-        form.add_error(None, "Comments on this answer are closed, so yours was not posted.")
-        return None
     data = form.cleaned_data
     parent = None
     if data["parent"]:
         parent = Comment.objects.filter(pk=data["parent"], page=page).first()
-    try:
-        posted = submit_comment(
-            page=page,
-            author_name=data["author_name"],
-            author_email=data["author_email"],
-            body=data["body"],
-            parent=parent,
-            ip_hash=client_ip_hash(request),
-            user=request.user,
-            honeypot=data["website"],
-            seconds_to_submit=form.seconds_to_submit(),
-            notify_replies=data["notify_replies"],
-        )
-    except CommentActionError as error:
-        form.add_error(None, str(error))
-        return None
+    words = {
+        "page": page,
+        "parent": parent,
+        "author_name": data["author_name"],
+        "author_email": data["author_email"],
+        "body": data["body"],
+    }
+    # The same form sent again (a refresh, a double click) goes to the comment it made.
+    posted = already_posted(data["submission_id"], **words)
+    if posted is None:
+        if not are_open(page):
+            form.add_error(None, "Comments on this answer are closed, so yours was not posted.")
+            return None
+        try:
+            posted = submit_comment(
+                **words,
+                ip_hash=client_ip_hash(request),
+                user=request.user,
+                honeypot=data["website"],
+                seconds_to_submit=form.seconds_to_submit(),
+                notify_replies=data["notify_replies"],
+                submission_id=data["submission_id"],
+            )
+        except CommentActionError as error:
+            form.add_error(None, str(error))
+            return None
     return HttpResponseRedirect(f"{page.url}?{POSTED_PARAM}={posted.edit_token}#comment-status")
+
+
+def unsaved_comment(request: HttpRequest) -> HttpResponse | None:
+    """A comment posted to an answer while the database is down: the form, every word kept.
+
+    The answer page itself cannot be shown without the database, so this is a page of its own
+    holding just the form, which posts back to the answer. Called by dearly.unavailable.
+    """
+    match = getattr(request, "resolver_match", None)
+    if request.method != "POST" or match is None or match.url_name != "wagtail_serve":
+        return None
+    if not request.POST.keys() >= COMMENT_FIELDS:
+        return None
+    context = {"form": CommentForm(request.POST), "form_action": request.path, "unsaved": UNSAVED}
+    return offline_page(request, "discussion/unsaved_comment.html", context)
 
 
 def posted_comment(request: HttpRequest) -> Comment | None:

@@ -45,10 +45,17 @@ class LetterForm(forms.Form):
     )
     # Hidden from people, filled in by bots.
     website = forms.CharField(label="Leave this field empty", required=False)
+    # A one-time id: the same form sent twice is saved once (dearly/submissions.py).
+    submission_id = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, offline: bool = False, **kwargs):
+        """`offline`: the posted form, re-shown while the database is down. Topics cannot be
+        listed then, so the chosen one rides along hidden and nothing here needs the database."""
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = TopicPage.objects.live().public().order_by("title")
+        if offline:
+            self.fields["topic"] = forms.CharField(required=False, widget=forms.HiddenInput)
+        else:
+            self.fields["topic"].queryset = TopicPage.objects.live().public().order_by("title")
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

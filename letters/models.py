@@ -46,6 +46,11 @@ class Letter(models.Model):
     safety_flags = models.JSONField(default=list, blank=True)
     safety_reasons = EncryptedTextField(blank=True, help_text="Why the letter was flagged.")
     status_token_digest = models.CharField(max_length=64, unique=True)
+    # The form's one-time id with its words, fingerprinted: the same form sent twice finds this
+    # letter instead of making another (see dearly/submissions.py).
+    submission_key = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
     ip_hash = models.CharField(max_length=64, blank=True, db_index=True)
     assigned_to = models.ForeignKey(
         "therapists.Therapist",

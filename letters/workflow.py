@@ -1,15 +1,15 @@
 """Every change to a letter goes through these actions: atomic, audited, emails after commit."""
 
-import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from column.models import AnswerIndexPage, AnswerPage
+from dearly.submissions import Submission, submission
 from letters.anonymise import anonymise
 from letters.models import Letter, LetterStatus, NotificationKind, token_digest
 from letters.notifications import queue_notification
@@ -28,35 +28,77 @@ class ReceivedLetter:
     status_token: str
 
 
-@transaction.atomic
+def letter_submission(
+    submission_id: str, pen_name: str, body: str, email: str, topic
+) -> Submission:
+    return submission("letter", submission_id, pen_name, body, email, topic.pk if topic else "")
+
+
+def _received_before(sent: Submission) -> ReceivedLetter | None:
+    if sent.key is None:
+        return None
+    letter = Letter.objects.filter(submission_key=sent.key).first()
+    return ReceivedLetter(letter, sent.secret) if letter else None
+
+
+def already_received(
+    submission_id: str, *, pen_name: str, body: str, email: str = "", topic=None
+) -> ReceivedLetter | None:
+    """The letter this very form (same one-time id, same words) was saved as, if it was."""
+    return _received_before(letter_submission(submission_id, pen_name, body, email, topic))
+
+
 def receive_letter(
-    *, pen_name: str, body: str, email: str = "", topic=None, ip_hash: str = ""
+    *,
+    pen_name: str,
+    body: str,
+    email: str = "",
+    topic=None,
+    ip_hash: str = "",
+    submission_id: str = "",
 ) -> ReceivedLetter:
-    """Save a reader's letter, crisis-checked first; the token is shown to the writer once."""
-    assessment = assess(body, "letter")
-    token = secrets.token_urlsafe(32)
-    now = timezone.now()
-    letter = Letter.objects.create(
-        pen_name=pen_name,
-        body=body,
-        email=email,
-        email_hash=email_hash(email) if email else "",
-        topic=topic,
-        consented_at=now,
-        urgent=assessment.crisis,
-        safety_flags=sorted(assessment.flags),
-        safety_reasons="\n".join(assessment.reasons),
-        status_token_digest=token_digest(token),
-        ip_hash=ip_hash,
-        received_at=now,
-        status_changed_at=now,
-    )
-    log(letter, "dearly.letter.receive", data={"urgent": letter.urgent})
-    if letter.urgent:
-        queue_notification(letter, NotificationKind.CRISIS_ALERT)
-    if email:
-        queue_notification(letter, NotificationKind.STATUS_LINK, status_token=token)
-    return ReceivedLetter(letter, token)
+    """Save a reader's letter, crisis-checked first; the token is shown to the writer once.
+
+    The same form sent twice (a refresh, a double click, two requests at once) is saved once:
+    the second sending gets the first one's letter and status link back.
+    """
+    sent = letter_submission(submission_id, pen_name, body, email, topic)
+    with transaction.atomic():
+        before = _received_before(sent)
+        if before is not None:
+            return before
+        assessment = assess(body, "letter")
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                letter = Letter.objects.create(
+                    pen_name=pen_name,
+                    body=body,
+                    email=email,
+                    email_hash=email_hash(email) if email else "",
+                    topic=topic,
+                    consented_at=now,
+                    urgent=assessment.crisis,
+                    safety_flags=sorted(assessment.flags),
+                    safety_reasons="\n".join(assessment.reasons),
+                    status_token_digest=token_digest(sent.secret),
+                    submission_key=sent.key,
+                    ip_hash=ip_hash,
+                    received_at=now,
+                    status_changed_at=now,
+                )
+        except IntegrityError:
+            # Sent twice at once: the other request saved this form first.
+            before = _received_before(sent)
+            if before is None:
+                raise
+            return before
+        log(letter, "dearly.letter.receive", data={"urgent": letter.urgent})
+        if letter.urgent:
+            queue_notification(letter, NotificationKind.CRISIS_ALERT)
+        if email:
+            queue_notification(letter, NotificationKind.STATUS_LINK, status_token=sent.secret)
+    return ReceivedLetter(letter, sent.secret)
 
 
 def letter_for_token(token: str) -> Letter | None:

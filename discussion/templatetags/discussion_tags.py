@@ -4,6 +4,7 @@ from django.db.models import Count, Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from dearly.submissions import new_submission_id
 from discussion.forms import CommentForm, started_stamp
 from discussion.models import Comment, CommentStatus
 from discussion.threads import build_threads, count_published
@@ -53,7 +54,11 @@ def comments_section(context, page):
     form = getattr(request, "comment_form", None)
     replying_to = reply_target(request, page)
     if form is None:
-        initial = {"started": started_stamp(), "parent": replying_to.pk if replying_to else None}
+        initial = {
+            "started": started_stamp(),
+            "parent": replying_to.pk if replying_to else None,
+            "submission_id": new_submission_id(),
+        }
         form = CommentForm(initial=initial)
     posted = posted_comment(request) if POSTED_PARAM in request.GET else None
     closes = closing_time(page)
