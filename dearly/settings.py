@@ -271,5 +271,8 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # SQL parameters hold names and comments: never log queries, even at LOG_LEVEL=DEBUG.
         "django.db.backends": {"level": "INFO"},
+        # At DEBUG, a missing template variable is logged with the whole template context,
+        # which can hold a reader's words or a secret link.
+        "django.template": {"level": "INFO"},
     },
 }

@@ -66,7 +66,12 @@ def ask(request: HttpRequest) -> HttpResponse:
         else:
             received = receive_letter(**words, ip_hash=ip_hash, submission_id=data["submission_id"])
             return redirect("letters:status", token=received.status_token)
-    context = {"form": form, "help_page": help_page(), "max_chars": settings.LETTER_MAX_CHARS}
+    context = {
+        "form": form,
+        "help_page": help_page(),
+        "max_chars": settings.LETTER_MAX_CHARS,
+        "unsaved": "",
+    }
     return TemplateResponse(request, "letters/ask.html", context)
 
 

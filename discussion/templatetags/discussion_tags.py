@@ -74,4 +74,5 @@ def comments_section(context, page):
         "open": closes is not None and timezone.now() < closes,
         "closes": closes,
         "csrf_token": context.get("csrf_token"),
+        "unsaved": "",
     }

@@ -35,8 +35,8 @@ REQUEST_EMAIL = "data.asker@example.com"
 
 @pytest.fixture
 def every_log(caplog):
-    """Every logger at DEBUG (bar SQL, which settings pin above it), captured two ways: pytest's
-    caplog and a handler formatting records as production does."""
+    """Every logger at DEBUG (bar SQL and template lookups, which settings pin above it),
+    captured two ways: pytest's caplog and a handler formatting records as production does."""
     output = io.StringIO()
     handler = logging.StreamHandler(output)
     handler.setFormatter(logging.Formatter(settings.LOGGING["formatters"]["plain"]["format"]))
@@ -44,7 +44,8 @@ def every_log(caplog):
     loggers = [logging.getLogger()] + [
         logger
         for name, logger in logging.root.manager.loggerDict.items()
-        if isinstance(logger, logging.Logger) and not name.startswith("django.db.backends")
+        if isinstance(logger, logging.Logger)
+        and not name.startswith(("django.db.backends", "django.template"))
     ]
     saved = [(logger, logger.level) for logger in loggers]
     for logger in loggers:
