@@ -8,9 +8,8 @@ from django.template import RequestContext, Template
 from django.test import override_settings
 
 from conftest import PASSWORD, answer_form_data
-from dearly.env import random_fernet_key
 from dearly.security import PERMISSIONS_POLICY, SecurityHeadersMiddleware, current_nonce
-from dearly.tests.test_configuration import run_python
+from dearly.tests.test_configuration import production_secrets, run_python
 
 PUBLIC_URLS = [
     "/",
@@ -167,13 +166,7 @@ SHOW_SETTINGS = (
 
 def production_settings(tmp_path, **env: str) -> str:
     result = run_python(
-        SHOW_SETTINGS,
-        DEBUG="0",
-        SECRET_KEY="s" * 50,
-        PRIVACY_HASH_KEY="h" * 50,
-        FIELD_ENCRYPTION_KEYS=random_fernet_key(),
-        DEARLY_VAR_DIR=str(tmp_path),
-        **env,
+        SHOW_SETTINGS, DEBUG="0", DEARLY_VAR_DIR=str(tmp_path), **production_secrets(), **env
     )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
