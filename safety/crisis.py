@@ -39,6 +39,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from safety.text import sentences
+
 if TYPE_CHECKING:
     from safety.crisis_similarity import SimilarityHit
 
@@ -130,13 +132,6 @@ def normalise(text: str) -> str:
     text = "\n".join(" ".join(line.split()) for line in text.lower().translate(_QUOTES).split("\n"))
     text = _INNER_LEET.sub(lambda m: m.group(0).translate(_LEET), text)
     return _REWRITE.sub(_rewrite, text)
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d)\]]*\s+|\s*\n\s*")
-
-
-def split_sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s and s.strip()]
 
 
 # --------------------------------------------------------------------------------------
@@ -1141,7 +1136,7 @@ def read(text: str, similarity: bool | None = None) -> list[Reading]:
     if not text or not text.strip():
         return []
     use_similarity = USE_SIMILARITY if similarity is None else similarity
-    originals = split_sentences(text)
+    originals = sentences(text)
     whole = normalise("\n".join(originals))
     normalised = whole.split("\n")
     if len(normalised) != len(originals):  # never expected; normalise one by one to be safe

@@ -15,8 +15,11 @@ The model loads once per process, on first use (about 90 MB of weights, about 0.
 While it encodes, BLAS is held to one thread (`threadpoolctl`; see BLAS_THREADS).
 """
 
+import hashlib
 import json
 import math
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,6 +41,10 @@ BATCH = 32
 # the safety tests four times slower than one thread (64 s against 15 s); a web server
 # already runs a worker per core. The limit holds only while `embed` runs.
 BLAS_THREADS = 1
+# Vectors of the texts embedded most recently, kept so that the checks reading the same
+# sentence (crisis, then offensive language) pay for the encoder once. Keyed by a digest, so
+# no letter or comment text stays in memory here; 1,024 vectors are 1.5 MB.
+RECENT = 1024
 # Padding places a batch may waste in attention rather than start another pass through the
 # encoder (see `_batches`).
 PADDING = 128
@@ -264,15 +271,49 @@ def _batches(lengths: list[int], padding: int | None = None) -> list[list[int]]:
     return groups
 
 
+_recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
+_recent_lock = threading.Lock()
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def embed(texts: list[str]) -> np.ndarray:
     """Unit-length sentence embeddings, float32, shape (len(texts), 384).
 
-    Row i belongs to texts[i]. A text's vector does not depend on what it is batched with.
+    Row i belongs to texts[i]. A text's vector does not depend on what it is batched with,
+    which is what lets recently embedded texts be answered from memory.
     """
     texts = list(texts)
     result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     if not texts:
         return result
+    digests = [_digest(text) for text in texts]
+    todo: dict[bytes, list[int]] = {}
+    with _recent_lock:
+        for i, digest in enumerate(digests):
+            vector = _recent.get(digest)
+            if vector is None:
+                todo.setdefault(digest, []).append(i)
+            else:
+                _recent.move_to_end(digest)
+                result[i] = vector
+    if todo:
+        firsts = [rows[0] for rows in todo.values()]
+        vectors = _encode_texts([texts[i] for i in firsts])
+        with _recent_lock:
+            for rows, vector in zip(todo.values(), vectors, strict=True):
+                result[rows] = vector
+                _recent[digests[rows[0]]] = vector.copy()  # not a view pinning the batch
+                _recent.move_to_end(digests[rows[0]])
+            while len(_recent) > RECENT:
+                _recent.popitem(last=False)
+    return result
+
+
+def _encode_texts(texts: list[str]) -> np.ndarray:
+    result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     model = _load()
     # One at a time: encode_batch would start the tokenizer's own thread pool, which gains
     # nothing on a few sentences and warns when a server forks after using it.

@@ -7,8 +7,9 @@ import pytest
 
 from safety import assess, crisis
 from safety import crisis_similarity as similarity
-from safety.crisis import find_crisis, read, split_sentences
+from safety.crisis import find_crisis, read
 from safety.tests.test_crisis_figures import SETS
+from safety.text import sentences
 
 # Risk in words no rule pattern knows (all from the first held-out set, now development).
 INDIRECT = [
@@ -64,7 +65,7 @@ def test_the_exemplars_are_enough_and_cover_every_kind(exemplars):
     }
     for example in exemplars:
         assert set(example) == {"text", "crisis", "kind"}
-        assert len(split_sentences(example["text"])) == 1, example["text"]
+        assert len(sentences(example["text"])) == 1, example["text"]
     texts = [e["text"] for e in exemplars]
     assert len(set(texts)) == len(texts)
 
@@ -74,7 +75,7 @@ def test_no_exemplar_is_a_sentence_of_an_evaluation_set(exemplars):
     for path, *_ in SETS.values():
         for line in path.read_text(encoding="utf-8").splitlines():
             text = json.loads(line)["text"]
-            assert not ours & {s.lower() for s in split_sentences(text)}, text
+            assert not ours & {s.lower() for s in sentences(text)}, text
 
 
 @pytest.mark.parametrize("text", INDIRECT)

@@ -87,3 +87,40 @@ def test_it_needs_neither_torch_nor_transformers_nor_the_hub():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_a_text_embedded_again_is_answered_from_memory_with_the_same_vector(monkeypatch):
+    monkeypatch.setattr(embeddings, "_recent", type(embeddings._recent)())
+    fresh = embed(["The first sentence to keep.", "A second one."])
+    assert len(embeddings._recent) == 2
+
+    def no_encoder(texts):
+        raise AssertionError(f"encoded again: {texts}")
+
+    monkeypatch.setattr(embeddings, "_encode_texts", no_encoder)
+    again = embed(["A second one.", "The first sentence to keep.", "A second one."])
+    np.testing.assert_array_equal(again, fresh[[1, 0, 1]])
+    # The vectors handed out are copies: changing one leaves memory as it was.
+    again[0] *= 0
+    np.testing.assert_array_equal(embed(["A second one."])[0], fresh[1])
+
+
+def test_memory_of_recent_texts_is_bounded_and_holds_no_text(monkeypatch):
+    monkeypatch.setattr(embeddings, "_recent", type(embeddings._recent)())
+    monkeypatch.setattr(embeddings, "RECENT", 3)
+    texts = [f"Sentence number {n} about my sister." for n in range(5)]
+    embed(texts)
+    assert len(embeddings._recent) == 3
+    assert all(isinstance(key, bytes) and len(key) == 16 for key in embeddings._recent)
+    assert not any(b"sister" in key for key in embeddings._recent)
+    # The oldest went first: the last three are answered without the encoder.
+    encoded = []
+    monkeypatch.setattr(embeddings, "_encode_texts", lambda t: encoded.extend(t) or embed_none(t))
+    embed(texts[2:])
+    assert encoded == []
+    embed(texts[:1])
+    assert encoded == texts[:1]
+
+
+def embed_none(texts):
+    return np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
