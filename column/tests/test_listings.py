@@ -1,5 +1,6 @@
 import re
 
+import pytest
 from django.test import override_settings
 
 
@@ -80,6 +81,14 @@ def test_it_finds_answers_by_words_in_the_letter(client, make_answer):
     html = client.get("/search/", {"q": "borrowing"}).content.decode()
     assert "Borrowed money" in html
     assert "1 result" in html
+
+
+@pytest.mark.parametrize("query", ['borrowing "', 'he said "no', '"'])
+def test_it_searches_past_a_stray_double_quote(client, make_answer, query):
+    make_answer(title="Borrowed money")
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert ("1 result" in response.content.decode()) == ("borrowing" in query)
 
 
 def test_it_answers_an_empty_search_without_results(client, home):
