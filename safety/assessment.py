@@ -15,6 +15,7 @@ Comments go through these checks, in order; each returns a `Finding` or None:
  7. watched words the editors' list (hold, spam, or flag)         as listed
  8. crisis        danger to the writer                            hold, flag crisis
  9. offensive     abuse, threats, insults, strong profanity       hold, flag toxic
+                  (nearness to abusive examples alone does not count on an advert)
 10. spam          advert rules, then the learned spam model       spam, flag spam
 
 The strictest decision wins (publish < hold < spam), except that a crisis is never sent to
@@ -22,12 +23,13 @@ spam: it is held, at the top of the queue, whatever else was found. Letters go t
 crisis check alone, which stops the chain.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from safety.crisis import CrisisSignal, find_crisis
-from safety.text import count_links
+from safety.text import count_links, sentences
 from safety.watched import find_watched
 
 __all__ = [
@@ -107,6 +109,14 @@ class Item:
     text: str
     submission: Submission
     crisis: list[CrisisSignal] = field(default_factory=list)
+    _spam: list | None = None  # the spam check's signals, once asked for
+
+    def spam_signals(self) -> list:
+        if self._spam is None:
+            from safety.spam import find_spam
+
+            self._spam = find_spam(self.text)
+        return self._spam
 
 
 Check = Callable[[Item], Finding | None]
@@ -207,6 +217,32 @@ def _crisis_reasons(signals: list[CrisisSignal]) -> tuple[str, ...]:
     return tuple(reasons)
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|me|my|myself|mine)\b", re.IGNORECASE)
+
+
+def _without_lookalikes(item: Item, signals: list[CrisisSignal]) -> list[CrisisSignal]:
+    """Drop what similarity alone found in a comment that, read closer, is something else:
+    abuse aimed at someone ("If I were you I'd kill myself", "I hope you get cancer and
+    die"), which the offensive check flags as toxic, or an advert that a spam rule
+    recognised ("I wanted to end my life until Dr. X cast his spell... WhatsApp ..."). The
+    rules' own crisis findings always stand; so does similarity in a comment whose only
+    sign of spam is the learned model, which can be wrong about a person."""
+    from safety.toxicity import aimed_at_someone
+
+    if not any(s.rule == "similarity" for s in signals):
+        return signals
+    if any(s.rule != "model" for s in item.spam_signals()):
+        return [s for s in signals if s.rule != "similarity"]
+    aimed = {s for s in sentences(item.text) if aimed_at_someone(s)}
+
+    def lookalike(signal: CrisisSignal) -> bool:
+        # "Why don't you just end it? Everyone would be relieved.": the second sentence is
+        # the abuse going on, not the writer speaking of themselves.
+        return signal.sentence in aimed or bool(aimed and not _FIRST_PERSON.search(signal.sentence))
+
+    return [s for s in signals if s.rule != "similarity" or not lookalike(s)]
+
+
 def check_crisis(item: Item) -> Finding | None:
     """Danger to the writer: hold for a person.
 
@@ -215,6 +251,8 @@ def check_crisis(item: Item) -> Finding | None:
     this can soften or bury the crisis: see `assess`.
     """
     item.crisis = find_crisis(item.text)
+    if item.submission.kind == "comment":
+        item.crisis = _without_lookalikes(item, item.crisis)
     if not item.crisis:
         return None
     stop = item.submission.kind == "letter"
@@ -227,6 +265,11 @@ def check_offensive(item: Item) -> Finding | None:
     signals = find_toxicity(item.text, [s.sentence for s in item.crisis])
     if not signals:
         return None
+    if all(s.rule == "nearness" for s in signals) and item.spam_signals():
+        # An advert's testimonial ("he left me for another woman until Dr. X...") sits near
+        # angry sentences; it is filed as spam, and only words that are abuse in themselves
+        # (the rules, the profanity model) also mark it toxic.
+        return None
     reasons = []
     for s in signals[:MAX_QUOTED]:
         score = f" (model score {s.score:.2f})" if s.score is not None else ""
@@ -238,9 +281,7 @@ def check_offensive(item: Item) -> Finding | None:
 
 
 def check_spam(item: Item) -> Finding | None:
-    from safety.spam import find_spam
-
-    signals = find_spam(item.text)
+    signals = item.spam_signals()
     if not signals:
         return None
     reasons = tuple(f"Spam: {s.reason}." for s in signals)
@@ -301,8 +342,9 @@ def warm_up() -> None:
     so that the first comment after a start is not the one that waits for them."""
     from safety.crisis_similarity import warm_up as warm_up_crisis_model
     from safety.spam import spam_model
-    from safety.toxicity import offensive_scores
+    from safety.toxicity import EXAMPLES, offensive_scores
 
     offensive_scores(["warm up"])
     spam_model()
     warm_up_crisis_model()
+    EXAMPLES.warm_up()

@@ -15,11 +15,14 @@ short labelled exemplar sentences in `safety/data/crisis_exemplars.jsonl`:
 A sentence's score is the mean cosine similarity to its K nearest crisis exemplars minus
 the mean similarity to its K nearest others: how much closer it sits to risk than to the
 nearest harmless wording. It is flagged when the score reaches THRESHOLD and it is also
-plainly close to risk in absolute terms (MIN_SIMILARITY). K and both numbers were chosen
-on the development examples (`safety/tests/data/crisis_examples.jsonl` and
-`crisis_heldout.jsonl`) and on the ordinary letters and comments of demo/content.json
-(which flagged 11 of 47 with a floor of 0.40, 1 of 47 with 0.45), then measured on held-out
-sets: see test_crisis_figures.py for what this finds and what it wrongly flags. Sentence
+plainly close to risk in absolute terms (MIN_SIMILARITY). The floor was chosen on the
+ordinary letters and comments of demo/content.json (a floor of 0.40 flagged 11 of 47, 0.45
+flagged 1). K 5 and the margin 0.03 were chosen when the exemplars grew from 335 to 1,264
+(2026-11-26), on the comment development set and a validation set of comments written apart
+from the exemplars (K 2 with the larger set held 15 ordinary comments of the development
+set; K 5 held 7). The comparison itself lives in `safety.nearness`, which the
+offensive-language check shares. See test_crisis_figures.py and test_comment_figures.py
+for what this finds and what it wrongly flags. Sentence
 embeddings follow topic more than intent, so this is a second opinion with false alarms,
 not a classifier to trust alone.
 
@@ -27,17 +30,12 @@ This module knows nothing of the rules: `safety.crisis` decides which sentences 
 about (never those the rules have judged idiom, negation, report or the past).
 """
 
-import json
-from collections import Counter
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
-import numpy as np
-
-from safety.embeddings import embed
+from safety.nearness import DATA, ExampleSet, Nearness, load_examples
 
 __all__ = [
+    "EXAMPLES",
     "EXEMPLARS",
     "MIN_SIMILARITY",
     "THRESHOLD",
@@ -50,11 +48,13 @@ __all__ = [
     "warm_up",
 ]
 
-EXEMPLARS = Path(__file__).parent / "data" / "crisis_exemplars.jsonl"
+EXEMPLARS = DATA / "crisis_exemplars.jsonl"
 
-K = 2
-THRESHOLD = 0.025
+K = 5
+THRESHOLD = 0.03
 MIN_SIMILARITY = 0.45
+
+EXAMPLES = ExampleSet("crisis", [EXEMPLARS.name], k=K)
 
 # What the nearest crisis exemplars were about, for the reason a moderator reads.
 ABOUT = {
@@ -68,72 +68,26 @@ ABOUT = {
 
 
 @dataclass(frozen=True)
-class SimilarityHit:
-    score: float  # mean similarity to the K nearest crisis exemplars minus the same for others
-    similarity: float  # mean similarity to the K nearest crisis exemplars
-    kind: str  # the commonest kind among those K (the nearest breaks a tie)
-
+class SimilarityHit(Nearness):
     @property
     def reason(self) -> str:
         about = ABOUT.get(self.kind, "danger to the writer")
         return f"reads like other messages about {about} (similarity {self.similarity:.2f})"
 
 
-@dataclass(frozen=True)
-class _Exemplars:
-    crisis: np.ndarray  # (n, 384), unit rows
-    crisis_kinds: tuple[str, ...]
-    other: np.ndarray  # (m, 384)
-
-
-def load_exemplars(path: Path = EXEMPLARS) -> list[dict]:
-    with open(path, encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-@cache
-def _exemplars() -> _Exemplars:
-    rows = load_exemplars()
-    crisis = [r for r in rows if r["crisis"]]
-    other = [r for r in rows if not r["crisis"]]
-    vectors = embed([r["text"] for r in crisis + other])
-    return _Exemplars(
-        crisis=vectors[: len(crisis)],
-        crisis_kinds=tuple(r["kind"] for r in crisis),
-        other=vectors[len(crisis) :],
-    )
-
-
-def _top_mean(similarities: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: the mean of the k largest values, and their column indices, largest first."""
-    k = min(k, similarities.shape[1])
-    nearest = np.argsort(-similarities, axis=1, kind="stable")[:, :k]
-    return np.take_along_axis(similarities, nearest, axis=1).mean(axis=1), nearest
+def load_exemplars() -> list[dict]:
+    return load_examples(EXEMPLARS)
 
 
 def score(sentences: list[str], k: int = K) -> list[SimilarityHit]:
     """Score every sentence (flagged or not): for evaluation and for choosing thresholds."""
-    if not sentences:
-        return []
-    exemplars = _exemplars()
-    vectors = embed(sentences)
-    crisis_mean, nearest = _top_mean(vectors @ exemplars.crisis.T, k)
-    other_mean, _ = _top_mean(vectors @ exemplars.other.T, k)
-    hits = []
-    for row in range(len(sentences)):
-        kinds = [exemplars.crisis_kinds[j] for j in nearest[row]]
-        counts = Counter(kinds)
-        top = max(counts.values())
-        kind = next(kind for kind in kinds if counts[kind] == top)
-        similarity = float(crisis_mean[row])
-        hits.append(SimilarityHit(similarity - float(other_mean[row]), similarity, kind))
-    return hits
+    return [SimilarityHit(n.score, n.similarity, n.kind) for n in EXAMPLES.score(sentences, k)]
 
 
 def warm_up() -> None:
     """Load the model and embed the exemplars now (about a second) rather than on the first
     text a writer sends: for a server worker's start."""
-    _exemplars()
+    EXAMPLES.warm_up()
 
 
 def flags(hit: SimilarityHit, threshold: float = THRESHOLD, floor: float = MIN_SIMILARITY) -> bool:

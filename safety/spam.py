@@ -64,7 +64,12 @@ SPAM_THRESHOLD = 0.5
 # Shorter comments are left to the rules.
 MIN_WORDS_FOR_MODEL = 8
 
-TRAINING_DATA = Path(__file__).parent / "tests" / "data" / "comments_dev.jsonl"
+# The comments the model starts from: advice-column spam and its look-alikes written for the
+# model (safety/data/spam_examples.jsonl), and the labelled development set.
+TRAINING_DATA = (
+    Path(__file__).parent / "data" / "spam_examples.jsonl",
+    Path(__file__).parent / "tests" / "data" / "comments_dev.jsonl",
+)
 
 
 @dataclass(frozen=True)
@@ -373,9 +378,11 @@ class SpamModel:
             return len(fresh)
 
 
-def load_training(path: Path = TRAINING_DATA) -> tuple[list[str], list[bool]]:
-    with open(path, encoding="utf-8") as handle:
-        rows = [json.loads(line) for line in handle if line.strip()]
+def load_training(paths: tuple[Path, ...] = TRAINING_DATA) -> tuple[list[str], list[bool]]:
+    rows = []
+    for path in paths:
+        with open(path, encoding="utf-8") as handle:
+            rows += [json.loads(line) for line in handle if line.strip()]
     return [row["text"] for row in rows], [bool(row["spam"]) for row in rows]
 
 

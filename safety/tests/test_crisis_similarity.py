@@ -162,6 +162,8 @@ def test_scores_are_margins_between_the_two_sides():
     assert similarity.find_similar([]) == []
 
 
-def test_it_can_be_warmed_up_before_the_first_text():
+def test_it_can_be_warmed_up_before_the_first_text(monkeypatch):
+    monkeypatch.setattr(similarity.EXAMPLES, "_vectors", None)
+    assert not similarity.EXAMPLES.loaded
     similarity.warm_up()
-    assert similarity._exemplars.cache_info().currsize == 1
+    assert similarity.EXAMPLES.loaded

@@ -12,8 +12,8 @@ from safety import learn_from_decision, spam
 from safety.models import SpamLesson
 
 # Promotion the rules do not name, that the seed model leaves below its threshold.
-BORDERLINE = "Loved this! More tips on my page, link in bio, come say hi."
-SIMILAR = "Loved it! More advice on my page, link in my bio."
+BORDERLINE = "So true! I cover this in my newsletter every Sunday, come and join us there."
+SIMILAR = "So true! More on this in my Sunday newsletter, come and join us."
 
 
 @pytest.fixture(autouse=True)
