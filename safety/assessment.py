@@ -23,13 +23,12 @@ spam: it is held, at the top of the queue, whatever else was found. Letters go t
 crisis check alone, which stops the chain.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from safety.crisis import CrisisSignal, find_crisis
-from safety.text import count_links, sentences
+from safety.text import count_links
 from safety.watched import find_watched
 
 __all__ = [
@@ -217,9 +216,6 @@ def _crisis_reasons(signals: list[CrisisSignal]) -> tuple[str, ...]:
     return tuple(reasons)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|me|my|myself|mine)\b", re.IGNORECASE)
-
-
 def _without_lookalikes(item: Item, signals: list[CrisisSignal]) -> list[CrisisSignal]:
     """Drop what similarity alone found in a comment that, read closer, is something else:
     abuse aimed at someone ("If I were you I'd kill myself", "I hope you get cancer and
@@ -233,14 +229,7 @@ def _without_lookalikes(item: Item, signals: list[CrisisSignal]) -> list[CrisisS
         return signals
     if any(s.rule != "model" for s in item.spam_signals()):
         return [s for s in signals if s.rule != "similarity"]
-    aimed = {s for s in sentences(item.text) if aimed_at_someone(s)}
-
-    def lookalike(signal: CrisisSignal) -> bool:
-        # "Why don't you just end it? Everyone would be relieved.": the second sentence is
-        # the abuse going on, not the writer speaking of themselves.
-        return signal.sentence in aimed or bool(aimed and not _FIRST_PERSON.search(signal.sentence))
-
-    return [s for s in signals if s.rule != "similarity" or not lookalike(s)]
+    return [s for s in signals if s.rule != "similarity" or not aimed_at_someone(s.sentence)]
 
 
 def check_crisis(item: Item) -> Finding | None:

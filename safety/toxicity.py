@@ -159,6 +159,11 @@ _rule(
     r"get hit|get raped|drop dead|get what's coming|get what is coming)\b"
     r"(?! (?:of|from|in your sleep|peacefully|old|happy))"
     r"|\bdie in a fire\b"
+    r"|\b(?:walk|step|run|jump) (?:out )?in(?:to)? (?:the )?"
+    r"(?:traffic|the road|a (?:bus|train|lorry))"
+    r"(?! (?:a|an|the|my) )"
+    r"|\btake the (?:whole|entire) (?:bottle|packet|pack|box)\b"
+    r"|\b(?:and|then|just|go) finish the job\b|\bfinish the job (?:next time|properly|this time)"
     rf"|\b{_YOU} (?:deserve|ought|need) to (?:die|suffer|be (?:shot|killed|raped|beaten))"
     rf"|\bif i (?:were|was) {_YOU},? i(?:'d| would) (?:kill|hang|shoot|off) myself",
 )
@@ -172,6 +177,11 @@ _rule(
     rf"(?:find|track down|hunt down|come for|come after) {_YOU}\b"
     r"(?=\s*(?:[.!,;]|$|and\b|when\b|wherever\b|one day|soon))"
     rf"|\bi know where {_YOU} (?:live|work|sleep|park)"
+    rf"|\bi know (?:what {_YOU} look like|who {_YOU} are|your (?:name|address|face))\b"
+    r"|\bi(?:'ll| will) be (?:round|over|there|waiting)\b.{0,40}\b(?:helmet|word|lesson|sorry)\b"
+    rf"|\b(?:i(?:'ve| have)? found|i(?:'ve| have) got) your (?:facebook|instagram|address|"
+    r"employer|workplace|home address|number|profile|real name)\b"
+    r"|\byour (?:employer|boss|workplace) (?:might|may|would|will) be (?:very )?interested\b"
     rf"|\bi know where your \w+ (?:lives|works|sleeps|goes to school)"
     rf"|\bwatch your back\b|\bmake {_YOU} (?:pay|regret|suffer|bleed)\b"
     rf"|\b{_YOU}(?:'re| are) (?:dead|going to die|gonna die) (?:meat|when)"
