@@ -1,27 +1,41 @@
-"""How well `assess` flags crisis, toxic and spam on labelled comments, and how fast it is.
+"""How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Development set (comments_dev.jsonl, 265 comments): written alongside the rules; the learned
-spam model is also trained on it, so its spam figures are in-sample. Held-out set
-(comments_heldout.jsonl, 117 comments): written before any check was built or run, then
-frozen (its SHA-256 is pinned below).
+Five sets, each written apart from the checks; what happened to each after it was written
+is what makes its figures honest or flattering:
+
+- development (comments_dev.jsonl, 265): written alongside the rules; the spam model also
+  trains on it, so its spam figures are in-sample.
+- held-out v1 (comments_heldout.jsonl, 117): frozen before the first checks ran; read and
+  worked against since, so now flattering too.
+- validation (comments_validation.jsonl, 160) and held-out v2 (comments_heldout_v2.jsonl,
+  240): written together on 2026-11-26 by a helper who saw no code, rule or example. The
+  validation set was used to choose the nearness settings; a few of its phrasings also
+  reached the briefs for the example sentences (those examples were then removed where
+  they came within a 0.72 string ratio of it). v2 was measured once, blind, then its misses
+  were read and a few rules written for them.
+- held-out v3 (comments_heldout_v3.jsonl, 220): written by another helper who saw nothing
+  of the project, measured once with everything else final. Its figures are the honest ones.
+
+Measured (precision / recall / F1):
+                  crisis                 toxic                  spam
+  development     0.72 / 0.95 / 0.82     0.91 / 1.00 / 0.95     1.00 / 1.00 / 1.00
+  held-out v1     0.86 / 0.92 / 0.89     0.89 / 0.96 / 0.93     0.96 / 1.00 / 0.98
+  validation      1.00 / 0.89 / 0.94     0.91 / 0.91 / 0.91     1.00 / 0.93 / 0.96
+  held-out v2     0.93 / 0.68 / 0.78     0.89 / 0.94 / 0.92     1.00 / 0.98 / 0.99
+    (blind: 0.90 / 0.65 / 0.75; 0.89 / 0.89 / 0.89; 1.00 / 0.98 / 0.99)
+  held-out v3     0.94 / 0.85 / 0.89     0.83 / 0.80 / 0.81     0.97 / 1.00 / 0.99  (blind)
+Before the nearness readings and the new examples, the same code scored on v2 crisis
+0.85 / 0.55, toxic 0.93 / 0.53, spam 1.00 / 0.75, and on v3 crisis 0.86 / 0.64, toxic
+0.92 / 0.47, spam 1.00 / 0.66. The issue's targets (crisis recall 0.95 at precision 0.85,
+toxic F1 0.9) are not met on blind text: sentence embeddings still follow topic more than
+intent, so risk said very plainly ("Wrote my will yesterday. I'm 29.") and insults that
+are sarcasm sit near harmless look-alikes. `pytest -s` prints every miss and false alarm.
 
 Floors sit a little under what was measured, so a change that makes things worse fails here.
-Measured (precision / recall / F1, counts):
-  development  crisis 0.870 / 0.909 / 0.889 (tp 20, fp 3, fn 2)   the crisis check, as it is
-               toxic  1.000 / 1.000 / 1.000 (tp 51, fp 0, fn 0)
-               spam   1.000 / 1.000 / 1.000 (tp 39, fp 0, fn 0)
-  held-out     crisis 1.000 / 0.462 / 0.632 (tp 6, fp 0, fn 7)
-               toxic  1.000 / 0.615 / 0.762 (tp 16, fp 0, fn 10)
-               spam   1.000 / 1.000 / 1.000 (tp 22, fp 0, fn 0)
-The first measurement of the held-out set, before the precision fixes that followed
-(advice-column wording the rules had called abuse: "just end it with him", "you'll regret
-this if you marry him"; links in the spam model), was toxic 1.000 / 0.692 / 0.818 and spam
-0.957 / 1.000 / 0.978. The held-out crisis and toxic recall are the honest numbers: rules
-written against one set of wordings miss insults and risk said in other words (run with -s
-to read the misses).
 """
 
 import hashlib
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -31,24 +45,42 @@ from safety.evaluation import FLAG_NAMES, evaluate_flags, load_examples
 
 DATA = Path(__file__).parent / "data"
 DEVELOPMENT = DATA / "comments_dev.jsonl"
-HELD_OUT = DATA / "comments_heldout.jsonl"
-HELD_OUT_SHA256 = "d4ada976b03dfb56c6e2f30868dfeb696c3d113c19410920ffd1c2a93af3c4ad"
 
-# flag: (precision floor, recall floor, F1 floor)
-FLOORS = {
-    "development": {
-        # The similarity signal trades precision for recall: 10 false alarms on 265.
-        "crisis": (0.62, 0.86, 0.72),
-        "toxic": (0.95, 0.95, 0.95),
-        "spam": (0.95, 0.95, 0.95),
-    },
-    "held-out": {
-        "crisis": (0.90, 0.72, 0.82),
-        "toxic": (0.95, 0.58, 0.72),
-        "spam": (0.95, 0.95, 0.95),
-    },
+# name: (file, SHA-256 when frozen, at least this many examples,
+#        {flag: (precision floor, recall floor, F1 floor)})
+SETS = {
+    "development": (
+        DEVELOPMENT,
+        None,
+        170,
+        {"crisis": (0.65, 0.9, 0.75), "toxic": (0.85, 0.95, 0.9), "spam": (0.95, 0.95, 0.95)},
+    ),
+    "held-out v1": (
+        DATA / "comments_heldout.jsonl",
+        "d4ada976b03dfb56c6e2f30868dfeb696c3d113c19410920ffd1c2a93af3c4ad",
+        80,
+        {"crisis": (0.8, 0.85, 0.83), "toxic": (0.83, 0.9, 0.87), "spam": (0.9, 0.95, 0.93)},
+    ),
+    "validation": (
+        DATA / "comments_validation.jsonl",
+        "d6dc2bd6528da917e829b3ee36977a79ae652c2d9a84739294f778902b3db156",
+        150,
+        {"crisis": (0.9, 0.83, 0.88), "toxic": (0.85, 0.85, 0.87), "spam": (0.95, 0.88, 0.92)},
+    ),
+    "held-out v2": (
+        DATA / "comments_heldout_v2.jsonl",
+        "14b2b89f764eb31014ba61816dbcca9fdd02bb099475aca1b000098305b1d65a",
+        200,
+        {"crisis": (0.85, 0.62, 0.72), "toxic": (0.83, 0.88, 0.87), "spam": (0.95, 0.93, 0.95)},
+    ),
+    "held-out v3": (
+        DATA / "comments_heldout_v3.jsonl",
+        "01f3d56167f4c44e58ec5d8a48e205e5f1a4b4d61b93dd17cb12a55f73182d76",
+        200,
+        {"crisis": (0.88, 0.8, 0.85), "toxic": (0.77, 0.74, 0.77), "spam": (0.93, 0.95, 0.95)},
+    ),
 }
-PATHS = {"development": DEVELOPMENT, "held-out": HELD_OUT}
+# The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",
     "disagreement",
@@ -82,25 +114,29 @@ def _print(name, results):
             print(f"  false alarm: {text}")
 
 
-@pytest.mark.parametrize("name", list(PATHS))
+@pytest.mark.parametrize("name", list(SETS))
 def test_it_keeps_each_flag_above_its_floors(name):
-    examples = load_examples(PATHS[name])
+    path, _, _, floors = SETS[name]
+    examples = load_examples(path)
     results = evaluate_flags(examples, [assess(e["text"]).flags for e in examples])
     _print(name, results)
-    for flag, (precision, recall, f1) in FLOORS[name].items():
+    for flag, (precision, recall, f1) in floors.items():
         r = results[flag]
         assert r["precision"] >= precision, (flag, r["precision"])
         assert r["recall"] >= recall, (flag, r["recall"])
         assert r["f1"] >= f1, (flag, r["f1"])
 
 
-def test_the_held_out_set_is_frozen():
-    assert hashlib.sha256(HELD_OUT.read_bytes()).hexdigest() == HELD_OUT_SHA256
+@pytest.mark.parametrize("name", [name for name, (_, sha, *_) in SETS.items() if sha])
+def test_the_held_out_sets_are_frozen(name):
+    path, sha256, *_ = SETS[name]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == sha256
 
 
-@pytest.mark.parametrize(("name", "minimum"), [("development", 170), ("held-out", 80)])
-def test_it_has_enough_well_formed_examples_of_every_kind(name, minimum):
-    examples = load_examples(PATHS[name])
+@pytest.mark.parametrize("name", list(SETS))
+def test_it_has_enough_well_formed_examples(name):
+    path, _, minimum, _ = SETS[name]
+    examples = load_examples(path)
     assert len(examples) >= minimum
     for example in examples:
         assert set(example) == {"text", "crisis", "toxic", "spam", "kind"}
@@ -108,11 +144,17 @@ def test_it_has_enough_well_formed_examples_of_every_kind(name, minimum):
         assert example["text"].strip()
     texts = [e["text"] for e in examples]
     assert len(set(texts)) == len(texts)
-    assert {e["kind"] for e in examples} >= KINDS
     for flag in FLAG_NAMES:
         assert sum(e[flag] for e in examples) >= 10, flag
 
 
-def test_it_keeps_the_two_sets_apart():
-    development = {e["text"] for e in load_examples(DEVELOPMENT)}
-    assert not development & {e["text"] for e in load_examples(HELD_OUT)}
+def test_the_development_set_has_every_kind_the_issue_names():
+    assert {e["kind"] for e in load_examples(DEVELOPMENT)} >= KINDS
+
+
+def test_it_keeps_the_sets_apart():
+    texts = {
+        name: {e["text"].lower() for e in load_examples(path)} for name, (path, *_) in SETS.items()
+    }
+    for a, b in combinations(texts, 2):
+        assert not texts[a] & texts[b], (a, b)
