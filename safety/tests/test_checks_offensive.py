@@ -128,3 +128,11 @@ def test_the_check_gives_the_model_score_when_the_model_decided():
 
 def test_the_check_passes_clean_text():
     assert check_offensive(Item("Thank you for this answer.", Submission())) is None
+
+
+def test_the_models_arithmetic_in_numpy_matches_scikit_learns():
+    from profanity_check import profanity_check
+
+    texts = ["you absolute idiot", "what a lovely answer", "this is shit", "my mum is kind"]
+    expected = profanity_check.model.predict_proba(profanity_check.vectorizer.transform(texts))
+    assert toxicity.offensive_scores(texts) == pytest.approx(list(expected[:, 1]), abs=1e-12)

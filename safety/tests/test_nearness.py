@@ -163,3 +163,37 @@ def test_a_comment_whose_only_sign_of_spam_is_the_model_keeps_its_similarity_cri
         "I keep thinking about the pills in the drawer tonight.", "...", "similarity"
     )
     assert _without_lookalikes(item, [signal]) == [signal]
+
+
+def test_example_vectors_are_kept_on_disk_and_made_again_when_the_examples_change(
+    tmp_path, monkeypatch
+):
+    from safety import nearness
+
+    monkeypatch.setenv("DEARLY_VAR_DIR", str(tmp_path / "var"))
+    examples = tmp_path / "kind.jsonl"
+    rows = [
+        {"text": "You are a cruel person.", "rude": True, "kind": "insult"},
+        {"text": "Thank you for your kindness.", "rude": False, "kind": "thanks"},
+    ]
+    _write(examples, rows)
+    first = ExampleSet("rude", [str(examples)], k=1)
+    expected = first.score(["You are a horrible person."])
+    saved = first.vector_file()
+    assert saved.is_file()
+    assert saved.parent == tmp_path / "var" / "example-vectors"
+
+    def no_encoder(texts, remember=True):
+        raise AssertionError("the examples were embedded again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(nearness, "embed", no_encoder)
+        again = ExampleSet("rude", [str(examples)], k=1)
+        again._loaded()  # from the file: no encoder needed
+    assert again.score(["You are a horrible person."]) == expected
+
+    _write(examples, [*rows, {"text": "Get lost, loser.", "rude": True, "kind": "insult"}])
+    changed = ExampleSet("rude", [str(examples)], k=1)
+    assert changed.vector_file() != saved
+    changed.score(["Hello."])
+    assert changed.vector_file().is_file()
