@@ -5,6 +5,7 @@ moderator, and an outsider who has an account but no role.
 """
 
 import itertools
+import os
 from datetime import timedelta
 
 import pytest
@@ -203,3 +204,30 @@ def make_comments():
         )
 
     return build
+
+
+# Fixtures through which a test reaches the database (pytest-django's, and the live server).
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """With DEARLY_DATABASE_TESTS_ONLY=1 (the PostgreSQL pass of `make test`), run only the
+    tests that reach the database. The others (the safety checks and their figures, pure
+    rules) ran on the SQLite pass and cannot come out differently on another database."""
+    if os.environ.get("DEARLY_DATABASE_TESTS_ONLY") != "1":
+        return
+    keep, drop = [], []
+    for item in items:
+        reaches = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        (keep if reaches else drop).append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep
