@@ -68,6 +68,8 @@ def manage(env: dict[str, str], *args: str) -> None:
 def prepare_database(env: dict[str, str]) -> None:
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "collectstatic", "--noinput", "-v", "0")
+    # Before gunicorn: its workers would otherwise each embed the examples while it waits.
+    manage(env, "warm_up_safety", "-v", "0")
 
 
 def build_corpus(env: dict[str, str], workdir: Path) -> dict:

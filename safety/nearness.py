@@ -16,9 +16,10 @@ was tried for offensive language and did worse on text written apart from the ex
 stays local.
 
 Embedding thousands of examples takes about half a minute, so the vectors are kept in
-`$DEARLY_VAR_DIR/example-vectors/` (default `var/` in the project), named by a digest of the
+`var/example-vectors/` in the project (or `$DEARLY_VECTOR_DIR`), named by a digest of the
 example files and of the embedding model: edit a file or change the model and they are
-made again on first use (`warm_up`), so what the check knows is always what the files say.
+made again on first use (`warm_up`, `manage.py warm_up_safety`), so what the check knows is
+always what the files say.
 """
 
 import hashlib
@@ -40,8 +41,14 @@ DATA = Path(__file__).parent / "data"
 
 
 def vector_folder() -> Path:
-    var = os.environ.get("DEARLY_VAR_DIR") or Path(__file__).resolve().parent.parent / "var"
-    return Path(var) / "example-vectors"
+    """Where example vectors are kept: DEARLY_VECTOR_DIR, else var/example-vectors/ in the
+    project. Not under DEARLY_VAR_DIR: a throwaway site (the benchmark's) shares them."""
+    folder = os.environ.get("DEARLY_VECTOR_DIR")
+    return (
+        Path(folder)
+        if folder
+        else Path(__file__).resolve().parent.parent / "var" / "example-vectors"
+    )
 
 
 @dataclass(frozen=True)

@@ -170,7 +170,7 @@ def test_example_vectors_are_kept_on_disk_and_made_again_when_the_examples_chang
 ):
     from safety import nearness
 
-    monkeypatch.setenv("DEARLY_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("DEARLY_VECTOR_DIR", str(tmp_path / "vectors"))
     examples = tmp_path / "kind.jsonl"
     rows = [
         {"text": "You are a cruel person.", "rude": True, "kind": "insult"},
@@ -181,7 +181,7 @@ def test_example_vectors_are_kept_on_disk_and_made_again_when_the_examples_chang
     expected = first.score(["You are a horrible person."])
     saved = first.vector_file()
     assert saved.is_file()
-    assert saved.parent == tmp_path / "var" / "example-vectors"
+    assert saved.parent == tmp_path / "vectors"
 
     def no_encoder(texts, remember=True):
         raise AssertionError("the examples were embedded again")
@@ -197,3 +197,17 @@ def test_example_vectors_are_kept_on_disk_and_made_again_when_the_examples_chang
     assert changed.vector_file() != saved
     changed.score(["Hello."])
     assert changed.vector_file().is_file()
+
+
+def test_the_warm_up_command_readies_both_example_sets(monkeypatch):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    monkeypatch.setattr(toxicity.EXAMPLES, "_vectors", None)
+    monkeypatch.setattr(crisis_similarity.EXAMPLES, "_vectors", None)
+    out = StringIO()
+    call_command("warm_up_safety", stdout=out)
+    assert toxicity.EXAMPLES.loaded
+    assert crisis_similarity.EXAMPLES.loaded
+    assert "Safety checks ready in " in out.getvalue()
