@@ -268,6 +268,15 @@ def xss_site(live_server, django_db_serialized_rollback, editor, answer):
     return answer, comments_for_every_payload(answer), letters_for_every_payload()
 
 
+def fill_comment_form(page, name: str, email: str):
+    """Fill the comment form as a person would, every payload in the body; the send button."""
+    page.get_by_role("textbox", name="Name", exact=True).fill(name)
+    page.get_by_role("textbox", name="Email", exact=True).fill(email)
+    page.get_by_role("textbox", name="Comment", exact=True).fill(ALL_LINES)
+    page.get_by_role("checkbox", name="I accept the terms of participation").check()
+    return page.get_by_role("button", name="Post comment")
+
+
 def test_no_payload_runs_through_any_public_form_or_on_any_page_showing_it(
     xss_site, editor, open_page
 ):
@@ -355,11 +364,7 @@ def test_no_payload_runs_through_any_public_form_or_on_any_page_showing_it(
     # Posted as a person would, from a fresh page: the answer page tells them it arrived.
     reader.open(answer.url)
     commenter = PAYLOADS[2]
-    page.get_by_role("textbox", name="Name", exact=True).fill(commenter)
-    page.get_by_role("textbox", name="Email", exact=True).fill("commenter@example.org")
-    page.get_by_role("textbox", name="Comment", exact=True).fill(ALL_LINES)
-    page.get_by_role("checkbox", name="I accept the terms of participation").check()
-    response = reader.click(page.get_by_role("button", name="Post comment"))
+    response = reader.click(fill_comment_form(page, commenter, "commenter@example.org"))
     reader.check(response, {"#comment-status": ["Thank you."]})
     posted = Comment.objects.get(author_name=commenter, email_hash__gt="")
     # The secret edit link: the page shows the comment in its box, and takes a change.
@@ -401,11 +406,7 @@ def test_no_payload_runs_through_any_public_form_or_on_any_page_showing_it(
     response = reader.click(page.locator(article).get_by_role("link", name=re.compile("^Reply")))
     reader.check(response, {".replying-to": [commenter]})
     replier = PAYLOADS[42]
-    page.get_by_role("textbox", name="Name", exact=True).fill(replier)
-    page.get_by_role("textbox", name="Email", exact=True).fill("replier@example.org")
-    page.get_by_role("textbox", name="Comment", exact=True).fill(ALL_LINES)
-    page.get_by_role("checkbox", name="I accept the terms of participation").check()
-    response = reader.click(page.get_by_role("button", name="Post comment"))
+    response = reader.click(fill_comment_form(page, replier, "replier@example.org"))
     reader.check(response, {"#comment-status": ["Thank you."]})
     approve_comment(Comment.objects.get(author_name=replier, parent=posted), editor)
     response = reader.open(answer.url)
