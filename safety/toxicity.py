@@ -1,6 +1,6 @@
 """Offensive language in comments: abuse, threats, insults, slurs and strong profanity.
 
-Two parts, both offline:
+Three readings, all offline:
 
 1. Rules, tried first on every sentence. They catch what the model cannot see: telling
    someone to harm themselves ("kys", "go kill yourself", "nobody would miss you if you
@@ -15,10 +15,15 @@ Two parts, both offline:
    hell") and the words an advice column is about (family, identity, bodies, sex, health,
    violence as a topic), which the model, trained on other people's arguments online,
    scores like slurs: "my mum" alone scores 0.72, "gay" 0.98, "kill" 0.95.
+3. Nearness (`safety.nearness`) to labelled example sentences, on what neither caught:
+   insults and threats in words no list holds ("what a useless hack", "enjoy your little
+   life while it lasts"). Quotes and self-talk are taken out first; a question the writer
+   denies at once is not read alone; in a crisis comment only words said to someone count;
+   and on an advert (see `safety.assessment`) nearness alone does not make it abuse.
 
-Sentences the crisis check flagged are left out of the model, which scores "I want to kill
-myself" as abuse; the rules still read them, so "I want to die. Go kill yourself too." is
-both a crisis and abuse.
+Sentences the crisis check flagged are left out of the model (which scores "I want to kill
+myself" as abuse) and of nearness; the rules still read them, so "I want to die. Go kill
+yourself too." is both a crisis and abuse.
 
 Disagreement is not abuse: "I think you're wrong and this advice is harmful" passes.
 Strong profanity is held even when it is aimed at nobody ("fucking exhausting"): a person
