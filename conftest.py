@@ -6,6 +6,8 @@ moderator, and an outsider who has an account but no role.
 
 import itertools
 import os
+import threading
+from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -204,6 +206,29 @@ def make_comments():
         )
 
     return build
+
+
+def at_the_same_moment(send: Callable[[], str]) -> list[str]:
+    """Run `send` in two threads released together (a double click that reaches two server
+    threads), each with its own database connection; what each returned, in finishing order."""
+    from django.db import connection
+
+    start = threading.Barrier(2)
+    results: list[str] = []
+
+    def run() -> None:
+        try:
+            start.wait()
+            results.append(send())
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
 
 
 # Fixtures through which a test reaches the database (pytest-django's, and the live server).

@@ -1,12 +1,12 @@
 """A comment form sent twice (a refresh, a double click, two requests at once) posts once."""
 
 import re
-import threading
 
 import pytest
 from django.db import connection
 from django.test import Client
 
+from conftest import at_the_same_moment
 from discussion.models import Comment
 from discussion.tests.helpers import edit_token, post_comment
 
@@ -57,23 +57,13 @@ def test_different_words_under_the_same_form_id_are_a_different_comment(client, 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sendings_at_the_same_moment_post_one_comment(answer):
     submission_id = form_id(Client(), answer)
-    start = threading.Barrier(2)
-    locations: list[str] = []
 
-    def send() -> None:
-        try:
-            start.wait()
-            response = post_comment(Client(), answer, submission_id=submission_id)
-            assert response.status_code == 302
-            locations.append(response["Location"])
-        finally:
-            connection.close()
+    def send() -> str:
+        response = post_comment(Client(), answer, submission_id=submission_id)
+        assert response.status_code == 302
+        return response["Location"]
 
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    locations = at_the_same_moment(send)
     assert len(locations) == 2
     assert locations[0] == locations[1]
     assert Comment.objects.count() == 1

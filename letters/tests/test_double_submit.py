@@ -1,12 +1,12 @@
 """A letter form sent twice (a refresh, a double click, two requests at once) makes one letter."""
 
 import re
-import threading
 
 import pytest
 from django.db import connection
 from django.test import Client, override_settings
 
+from conftest import at_the_same_moment
 from letters.models import Letter
 from letters.tests.test_asking import VALID, status_link
 
@@ -72,21 +72,7 @@ def test_a_form_without_an_id_is_still_accepted(client, home):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sendings_at_the_same_moment_make_one_letter(home):
     sent = {**VALID, "submission_id": form_id(Client())}
-    start = threading.Barrier(2)
-    locations: list[str] = []
-
-    def send() -> None:
-        try:
-            start.wait()
-            locations.append(status_link(Client().post("/ask/", sent)))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=send) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    locations = at_the_same_moment(lambda: status_link(Client().post("/ask/", sent)))
     assert len(locations) == 2
     assert locations[0] == locations[1]
     assert Letter.objects.count() == 1
