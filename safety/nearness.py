@@ -33,22 +33,11 @@ from pathlib import Path
 
 import numpy as np
 
-from safety.embeddings import embed, fingerprint
+from safety.embeddings import cache_folder, embed, fingerprint
 
 __all__ = ["DATA", "ExampleSet", "Nearness", "load_examples"]
 
 DATA = Path(__file__).parent / "data"
-
-
-def vector_folder() -> Path:
-    """Where example vectors are kept: DEARLY_VECTOR_DIR, else var/example-vectors/ in the
-    project. Not under DEARLY_VAR_DIR: a throwaway site (the benchmark's) shares them."""
-    folder = os.environ.get("DEARLY_VECTOR_DIR")
-    return (
-        Path(folder)
-        if folder
-        else Path(__file__).resolve().parent.parent / "var" / "example-vectors"
-    )
 
 
 @dataclass(frozen=True)
@@ -73,7 +62,10 @@ def load_examples(path: Path) -> list[dict]:
 def _top_mean(similarities: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the mean of the k largest values, and their column indices, largest first."""
     k = min(k, similarities.shape[1])
-    nearest = np.argsort(-similarities, axis=1, kind="stable")[:, :k]
+    # Partition first: sorting thousands of similarities to keep k of them costs more.
+    top = np.argpartition(-similarities, k - 1, axis=1)[:, :k]
+    order = np.argsort(-np.take_along_axis(similarities, top, axis=1), axis=1, kind="stable")
+    nearest = np.take_along_axis(top, order, axis=1)
     return np.take_along_axis(similarities, nearest, axis=1).mean(axis=1), nearest
 
 
@@ -108,7 +100,7 @@ class ExampleSet:
         digest = hashlib.sha256(f"{self.label}\n{fingerprint()}\n".encode())
         for path in self.paths:
             digest.update(path.read_bytes())
-        return vector_folder() / f"{self.label}-{digest.hexdigest()[:20]}.npy"
+        return cache_folder() / f"{self.label}-{digest.hexdigest()[:20]}.npy"
 
     def _example_vectors(self, texts: list[str]) -> np.ndarray:
         path = self.vector_file()

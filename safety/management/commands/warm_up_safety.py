@@ -5,13 +5,13 @@ import time
 from django.core.management.base import BaseCommand
 
 from safety import warm_up
-from safety.nearness import vector_folder
+from safety.embeddings import cache_folder
 
 
 class Command(BaseCommand):
     help = (
-        "Load the text models and make the example sentences' vectors (about 40 s the first "
-        "time, kept in var/example-vectors/; a second or two after that)."
+        "Make the int8 sentence model and the example sentences' vectors (about 30 s the "
+        "first time, kept in var/example-vectors/; a second or two after that)."
     )
 
     def handle(self, *args, **options):
@@ -19,5 +19,5 @@ class Command(BaseCommand):
         warm_up()
         self.stdout.write(
             f"Safety checks ready in {time.monotonic() - started:.1f} s "
-            f"(example vectors in {vector_folder()})."
+            f"(model and example vectors in {cache_folder()})."
         )
