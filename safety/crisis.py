@@ -916,8 +916,9 @@ _PAST_TENSE = re.compile(
 # Recovery talk ("clean for two years", "doing much better now").
 _RECOVERY = re.compile(
     r"\bclean\s+(?:for|since)\b|\b(?:days|weeks|months|years)\s+clean\b|\bin\s+recovery\b"
+    # "Better", not "better off": "they'd be so much better off without me" is the risk.
     r"|\brecovered\b|\b(?:doing|feel|feeling|am|i'm|much|so\s+much|a\s+lot)\s+(?:much\s+|so\s+"
-    r"much\s+|a\s+lot\s+|way\s+)?better\b|\bdoing\s+(?:well|ok|okay|great|good|fine)\b"
+    r"much\s+|a\s+lot\s+|way\s+)?better\b(?!\s+off\b)|\bdoing\s+(?:well|ok|okay|great|good|fine)\b"
     r"|\bgot\s+(?:help|treatment|better|through\s+it)\b|\btherapy\s+(?:helped|saved)\b"
     r"|\bsurvived\b|\b(?:glad|grateful|thankful|happy)\s+(?:i'm|i\s+am|to\s+be|i\s+stayed|"
     r"i\s+didn't)\b|\bhaven't\s+(?:cut|self-harmed|hurt\s+myself|had|felt|done)\b"

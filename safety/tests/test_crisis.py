@@ -18,6 +18,8 @@ CRISIS = {
         "I don't see the point in living anymore.",
         "I don't want to be here anymore.",
         "Nobody would notice if I disappeared.",
+        # "Much better" is recovery talk; "much better off" is not.
+        "Honestly my kids would be so much better off with the life insurance than with me.",
     ],
     "plan": [
         "I've been saving my pills.",
