@@ -133,6 +133,15 @@ def test_the_check_passes_clean_text():
 def test_the_models_arithmetic_in_numpy_matches_scikit_learns():
     from profanity_check import profanity_check
 
-    texts = ["you absolute idiot", "what a lovely answer", "this is shit", "my mum is kind"]
+    texts = [
+        "you absolute idiot",
+        "what a lovely answer",
+        "this is shit",
+        "my mum is kind",
+        "Shit, shit, SHIT: the idiot idiot did it again!",  # repeated words count
+        "the and of",  # stop words only: no features at all
+        "",
+        "zxqv wuffle",  # no word the model knows
+    ]
     expected = profanity_check.model.predict_proba(profanity_check.vectorizer.transform(texts))
     assert toxicity.offensive_scores(texts) == pytest.approx(list(expected[:, 1]), abs=1e-12)

@@ -177,3 +177,19 @@ def test_without_django_it_learns_in_memory():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.split() == ["True", "False"]
+
+
+def test_one_texts_features_and_probability_match_scikit_learns():
+    from safety.evaluation import load_examples
+
+    model = spam.spam_model()
+    texts = [*[e["text"] for e in load_examples(spam.TRAINING_DATA[0])][:60], "", "!!!"]
+    rows = model.vectorise(texts).tocsr()
+    expected = model._classifier.predict_proba(rows)[:, 1]
+    for i, text in enumerate(texts):
+        columns, values = model.hashed(text)
+        row = rows[i]
+        row.sort_indices()
+        assert list(columns) == list(row.indices), text
+        assert values == pytest.approx(row.data, abs=1e-12), text
+        assert model.probability(text) == pytest.approx(expected[i], abs=1e-12), text
