@@ -418,6 +418,8 @@ ABOUT = {
     "dehumanising": "contempt for a group",
     "harassment": "harassment",
     "profanity_aimed": "abuse",
+    "personal_attack": "personal attacks",
+    "sarcasm": "sarcastic put-downs",
 }
 
 

@@ -107,7 +107,7 @@ def test_nearness_leaves_thanks_disagreement_and_quoted_insults_alone(text):
 
 
 def test_a_question_answered_at_once_with_a_denial_is_not_read_alone():
-    question = "Nobody would miss you?"
+    question = "Who would even care if you disappeared?"
     assert toxicity.EXAMPLES.score([question])[0].score >= toxicity.NEARNESS_THRESHOLD
     assert find_toxicity(f"{question} That is not true, your kids would.") == []
     assert [s.sentence for s in find_toxicity(f"{question} Good.")] == [question]
