@@ -1,6 +1,6 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Five sets, each written apart from the checks; what happened to each after it was written
+Six sets, each written apart from the checks; what happened to each after it was written
 is what makes its figures honest or flattering:
 
 - development (comments_dev.jsonl, 265): written alongside the rules; the spam model also
@@ -14,7 +14,11 @@ is what makes its figures honest or flattering:
   they came within a 0.72 string ratio of it). v2 was measured once, blind, then its misses
   were read and a few rules written for them.
 - held-out v3 (comments_heldout_v3.jsonl, 220): written by another helper who saw nothing
-  of the project, measured once with everything else final. Its figures are the honest ones.
+  of the project, measured once with everything else final (2026-11-26); its misses were
+  read afterwards, and kinds of them named in the brief for the next examples.
+- held-out v4 (comments_heldout_v4.jsonl, 240): written on 2026-11-27 by a helper who saw
+  nothing of the project, frozen by its sha256 before it was run, then measured once with
+  everything else final. Its figures are the honest ones.
 
 Measured (precision / recall / F1) on 2026-11-27, with the int8 encoder and the second
 batch of offensive examples (about 1,400 sentences, written by a helper who saw none of
@@ -26,6 +30,10 @@ example within a 0.72 string ratio of a sentence of any evaluation set was dropp
   validation      1.00 / 0.89 / 0.94     0.89 / 0.94 / 0.92     1.00 / 0.93 / 0.96
   held-out v2     0.90 / 0.70 / 0.79     0.82 / 0.93 / 0.87     1.00 / 0.98 / 0.99
   held-out v3     0.94 / 0.85 / 0.89     0.82 / 0.94 / 0.88     0.97 / 1.00 / 0.99
+  held-out v4     0.88 / 0.76 / 0.82     0.79 / 0.91 / 0.85     0.87 / 0.98 / 0.92  (blind)
+The code as it stood before 2026-11-27 (float32 numpy encoder, first examples) scores v4 at
+0.91 / 0.76 / 0.83; 0.84 / 0.86 / 0.85; 0.87 / 0.98 / 0.92: the day's examples traded
+toxic precision for recall, and nothing it did moved crisis on text it had not seen.
 On 2026-11-26 v2 had been measured blind at 0.90 / 0.65 / 0.75; 0.89 / 0.89 / 0.89;
 1.00 / 0.98 / 0.99, and v3 at 0.94 / 0.85 / 0.89; 0.83 / 0.80 / 0.81; 0.97 / 1.00 / 0.99.
 Before the nearness readings and the first examples, the same code scored on v2 crisis
@@ -84,6 +92,12 @@ SETS = {
         "01f3d56167f4c44e58ec5d8a48e205e5f1a4b4d61b93dd17cb12a55f73182d76",
         200,
         {"crisis": (0.88, 0.8, 0.85), "toxic": (0.78, 0.9, 0.84), "spam": (0.93, 0.95, 0.95)},
+    ),
+    "held-out v4": (
+        DATA / "comments_heldout_v4.jsonl",
+        "2e10be2615503ad1aad619b8ba1c5338582f14d9cd6b06f299f4ab204152d998",
+        200,
+        {"crisis": (0.83, 0.72, 0.78), "toxic": (0.75, 0.86, 0.8), "spam": (0.82, 0.93, 0.88)},
     ),
 }
 # The kinds the development set must keep (the issue's list).
@@ -158,9 +172,15 @@ def test_the_development_set_has_every_kind_the_issue_names():
     assert {e["kind"] for e in load_examples(DEVELOPMENT)} >= KINDS
 
 
+# Written word for word by two helpers who never saw each other's sets (validation and v4);
+# a short, ordinary comment, so it is no leak, and the frozen sets stay as they were.
+SHARED_BY_CHANCE = {"this made me cry a bit on the bus, in a good way."}
+
+
 def test_it_keeps_the_sets_apart():
     texts = {
-        name: {e["text"].lower() for e in load_examples(path)} for name, (path, *_) in SETS.items()
+        name: {e["text"].lower() for e in load_examples(path)} - SHARED_BY_CHANCE
+        for name, (path, *_) in SETS.items()
     }
     for a, b in combinations(texts, 2):
         assert not texts[a] & texts[b], (a, b)
