@@ -29,7 +29,7 @@ import numpy as np
 
 from safety.minilm_graph import PACKAGE, build, model_folder
 
-__all__ = ["DIMENSIONS", "MAX_TOKENS", "cache_folder", "embed", "fingerprint", "warm_up"]
+__all__ = ["DIMENSIONS", "MAX_TOKENS", "cache_folder", "embed", "fingerprint"]
 
 DIMENSIONS = 384
 # sentence-transformers' max_seq_length for this model (sentence_bert_config.json); longer
@@ -116,12 +116,6 @@ def _session():
     with _session_lock:
         path = _model_file()
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-
-
-def warm_up() -> None:
-    """Make (first time) and load the model now, not on the first text a person sends."""
-    _session()
-    _tokenizer()
 
 
 _recent: OrderedDict[bytes, np.ndarray] = OrderedDict()
