@@ -59,6 +59,16 @@ def load_examples(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+def remove_stale(current: Path) -> None:
+    """Delete the vector files of this label made from earlier example files or another
+    model (about 8 MB each): each edit would otherwise leave one behind. A worker that
+    loaded one already keeps its copy in memory."""
+    label = current.name.split("-", 1)[0]
+    for old in current.parent.glob(f"{label}-*.npy"):
+        if old != current:
+            old.unlink(missing_ok=True)
+
+
 def _top_mean(similarities: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """Per row: the mean of the k largest values, and their column indices, largest first."""
     k = min(k, similarities.shape[1])
@@ -117,6 +127,7 @@ class ExampleSet:
             with open(partial, "wb") as handle:
                 np.save(handle, vectors, allow_pickle=False)
             os.replace(partial, path)  # whole or not at all, for the other workers
+            remove_stale(path)
         except OSError:
             pass  # a read-only disk costs the next start the same half minute, nothing more
         return vectors

@@ -211,3 +211,13 @@ def test_the_warm_up_command_readies_both_example_sets(monkeypatch):
     assert toxicity.EXAMPLES.loaded
     assert crisis_similarity.EXAMPLES.loaded
     assert "Safety checks ready in " in out.getvalue()
+
+
+def test_vector_files_of_earlier_examples_are_removed_when_new_ones_are_made(tmp_path):
+    from safety.nearness import remove_stale
+
+    current = tmp_path / "toxic-new.npy"
+    for name in ("toxic-new.npy", "toxic-old.npy", "toxic-older.npy", "crisis-old.npy"):
+        (tmp_path / name).write_bytes(b"x")
+    remove_stale(current)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crisis-old.npy", "toxic-new.npy"]
