@@ -22,6 +22,7 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -29,7 +30,7 @@ import numpy as np
 
 from safety.minilm_graph import PACKAGE, build, model_folder
 
-__all__ = ["DIMENSIONS", "MAX_TOKENS", "cache_folder", "embed", "fingerprint"]
+__all__ = ["DIMENSIONS", "MAX_TOKENS", "cache_folder", "embed", "fingerprint", "save_whole"]
 
 DIMENSIONS = 384
 # sentence-transformers' max_seq_length for this model (sentence_bert_config.json); longer
@@ -71,18 +72,31 @@ def fingerprint() -> str:
     )
 
 
+def save_whole(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` make a file of the cache folder under a private name, then put it in
+    place at once (other workers see all of it or none), and delete the files of the same
+    kind it replaces: "toxic-<digest>.npy" replaces other "toxic-*.npy", made from earlier
+    examples or another model (megabytes each, one per edit otherwise). A worker that has
+    loaded an old one keeps its copy in memory."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
+    try:
+        write(partial)
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
+    kind = path.name.split("-", 1)[0]
+    for old in path.parent.glob(f"{kind}-*{path.suffix}"):
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
 def _model_file() -> Path:
     """The int8 model on disk, made first if it is missing."""
     digest = hashlib.sha256(fingerprint().encode()).hexdigest()[:20]
     path = cache_folder() / f"minilm-int8-{digest}.onnx"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.partial")
-        try:
-            build(partial)
-            os.replace(partial, path)  # whole or not at all, for the other workers
-        finally:
-            partial.unlink(missing_ok=True)
+        save_whole(path, build)
     return path
 
 

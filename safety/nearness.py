@@ -22,9 +22,9 @@ made again on first use (`warm_up`, `manage.py warm_up_safety`), so what the che
 always what the files say.
 """
 
+import contextlib
 import hashlib
 import json
-import os
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from safety.embeddings import cache_folder, embed, fingerprint
+from safety.embeddings import cache_folder, embed, fingerprint, save_whole
 
 __all__ = ["DATA", "ExampleSet", "Nearness", "load_examples"]
 
@@ -57,16 +57,6 @@ class _Vectors:
 def load_examples(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
-
-
-def remove_stale(current: Path) -> None:
-    """Delete the vector files of this label made from earlier example files or another
-    model (about 8 MB each): each edit would otherwise leave one behind. A worker that
-    loaded one already keeps its copy in memory."""
-    label = current.name.split("-", 1)[0]
-    for old in current.parent.glob(f"{label}-*.npy"):
-        if old != current:
-            old.unlink(missing_ok=True)
 
 
 def _top_mean(similarities: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -121,15 +111,14 @@ class ExampleSet:
         except (OSError, ValueError):
             pass
         vectors = embed(texts, remember=False)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.partial")
-            with open(partial, "wb") as handle:
+
+        def write(partial: Path) -> None:
+            with open(partial, "wb") as handle:  # a handle: np.save would add ".npy"
                 np.save(handle, vectors, allow_pickle=False)
-            os.replace(partial, path)  # whole or not at all, for the other workers
-            remove_stale(path)
-        except OSError:
-            pass  # a read-only disk costs the next start the same half minute, nothing more
+
+        # A read-only disk costs the next start the same half minute, nothing more.
+        with contextlib.suppress(OSError):
+            save_whole(path, write)
         return vectors
 
     @property

@@ -31,6 +31,7 @@ import hmac
 import itertools
 import json
 import logging
+import math
 import re
 import sys
 import threading
@@ -365,8 +366,6 @@ class SpamModel:
         return columns, values
 
     def probability(self, text: str) -> float:
-        import math
-
         columns, values = self.hashed(text)
         with self.lock:
             decision = float(values @ self._classifier.coef_[0, columns])
@@ -376,9 +375,9 @@ class SpamModel:
         return 1.0 / (1.0 + math.exp(-decision))
 
     def lesson_for(self, text: str, is_spam: bool) -> Lesson:
-        row = self.vectorise([text]).tocsr()
-        values = tuple(round(float(v), 6) for v in row.data)
-        return Lesson(tuple(int(i) for i in row.indices), values, bool(is_spam), key=self.key)
+        columns, values = self.hashed(text)
+        rounded = tuple(round(float(v), 6) for v in values)
+        return Lesson(tuple(int(i) for i in columns), rounded, bool(is_spam), key=self.key)
 
     def learn(self, lessons: Iterable[Lesson]) -> int:
         """Update from lessons not learned before (by their stored id). Returns how many."""

@@ -214,10 +214,15 @@ def test_the_warm_up_command_readies_both_example_sets(monkeypatch):
 
 
 def test_vector_files_of_earlier_examples_are_removed_when_new_ones_are_made(tmp_path):
-    from safety.nearness import remove_stale
+    from safety.embeddings import save_whole
 
     current = tmp_path / "toxic-new.npy"
-    for name in ("toxic-new.npy", "toxic-old.npy", "toxic-older.npy", "crisis-old.npy"):
+    for name in ("toxic-old.npy", "toxic-older.npy", "crisis-old.npy", "minilm-int8-old.onnx"):
         (tmp_path / name).write_bytes(b"x")
-    remove_stale(current)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["crisis-old.npy", "toxic-new.npy"]
+    save_whole(current, lambda partial: partial.write_bytes(b"new"))
+    assert current.read_bytes() == b"new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "crisis-old.npy",
+        "minilm-int8-old.onnx",
+        "toxic-new.npy",
+    ]
