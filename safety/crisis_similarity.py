@@ -20,7 +20,12 @@ ordinary letters and comments of demo/content.json (a floor of 0.40 flagged 11 o
 flagged 1). K 5 and the margin 0.03 were chosen when the exemplars grew from 335 to 1,264
 (2026-11-26), on the comment development set and a validation set of comments written apart
 from the exemplars (K 2 with the larger set held 15 ordinary comments of the development
-set; K 5 held 7). The comparison itself lives in `safety.nearness`, which the
+set; K 5 held 7). A sentence much closer to risk than to anything harmless is flagged at a
+lower floor too (STRONG_MARGIN, STRONG_FLOOR, 2026-11-27): risk said plainly and briefly
+("tonight's the night", "I've decided how") sits near the exemplars by a clear margin
+but at modest similarity to anything. Chosen over six comment sets and the demo text:
+recall 0.82 -> 0.85, precision 0.89 -> 0.88, demo false alarms 6 of 47 either way. The
+comparison itself lives in `safety.nearness`, which the
 offensive-language check shares. See test_crisis_figures.py and test_comment_figures.py
 for what this finds and what it wrongly flags. Sentence
 embeddings follow topic more than intent, so this is a second opinion with false alarms,
@@ -38,6 +43,8 @@ __all__ = [
     "EXAMPLES",
     "EXEMPLARS",
     "MIN_SIMILARITY",
+    "STRONG_FLOOR",
+    "STRONG_MARGIN",
     "THRESHOLD",
     "K",
     "SimilarityHit",
@@ -53,6 +60,8 @@ EXEMPLARS = DATA / "crisis_exemplars.jsonl"
 K = 5
 THRESHOLD = 0.03
 MIN_SIMILARITY = 0.45
+STRONG_MARGIN = 0.08
+STRONG_FLOOR = 0.40
 
 EXAMPLES = ExampleSet("crisis", [EXEMPLARS.name], k=K)
 
@@ -90,8 +99,10 @@ def warm_up() -> None:
     EXAMPLES.warm_up()
 
 
-def flags(hit: SimilarityHit, threshold: float = THRESHOLD, floor: float = MIN_SIMILARITY) -> bool:
-    return hit.score >= threshold and hit.similarity >= floor
+def flags(hit: SimilarityHit) -> bool:
+    return (hit.score >= THRESHOLD and hit.similarity >= MIN_SIMILARITY) or (
+        hit.score >= STRONG_MARGIN and hit.similarity >= STRONG_FLOOR
+    )
 
 
 def find_similar(sentences: list[str]) -> list[SimilarityHit | None]:

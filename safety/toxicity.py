@@ -280,10 +280,15 @@ def _rule_signal(sentence: str) -> ToxicSignal | None:
 
 
 def aimed_at_someone(sentence: str) -> bool:
-    """Does a rule read this sentence as abuse aimed at someone: telling them to harm
-    themselves, a threat, an insult, a dismissal?"""
+    """Does a rule read this sentence as abuse said to someone ("you"): telling them to harm
+    themselves, a threat, an insult, a dismissal? Abuse of someone else, in a sentence
+    about the writer ("my husband is a vile man and says he'll strangle me"), is not."""
     signal = _rule_signal(sentence)
-    return signal is not None and signal.rule in ("incitement", "threat", "insult", "dismissal")
+    return (
+        signal is not None
+        and signal.rule in ("incitement", "threat", "insult", "dismissal")
+        and _YOU_WORD.search(fold(sentence)) is not None
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -167,3 +167,18 @@ def test_it_can_be_warmed_up_before_the_first_text(monkeypatch):
     assert not similarity.EXAMPLES.loaded
     similarity.warm_up()
     assert similarity.EXAMPLES.loaded
+
+
+@pytest.mark.parametrize(
+    ("margin", "closeness", "flagged"),
+    [
+        (0.04, 0.46, True),  # the usual margin, close enough to risk
+        (0.04, 0.44, False),  # the usual margin, too far from everything
+        (0.09, 0.41, True),  # a clear margin: a lower floor will do
+        (0.09, 0.39, False),
+        (0.02, 0.60, False),  # close to risk, but as close to harmless wording
+    ],
+)
+def test_a_clear_margin_is_flagged_at_a_lower_floor(margin, closeness, flagged):
+    hit = similarity.SimilarityHit(score=margin, similarity=closeness, kind="plan")
+    assert similarity.flags(hit) is flagged

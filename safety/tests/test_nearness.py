@@ -154,6 +154,12 @@ def test_similarity_alone_is_not_a_crisis_in_an_advert_or_in_aimed_abuse():
     beside_abuse = Item(f"{aimed} {own}", Submission())
     assert _without_lookalikes(beside_abuse, [signal]) == [signal]
 
+    # Abuse of a third party, in a sentence about danger to the writer, is not a look-alike.
+    danger = "My boyfriend is a vile bastard and he says he'll strangle me when he's home."
+    signal = CrisisSignal(danger, "reads like ...", "similarity")
+    assert toxicity.find_toxicity(danger)  # an insult rule does fire on it
+    assert _without_lookalikes(Item(danger, Submission()), [signal]) == [signal]
+
 
 def test_a_comment_whose_only_sign_of_spam_is_the_model_keeps_its_similarity_crisis():
     text = "I have given up. I keep thinking about the pills in the drawer tonight."
