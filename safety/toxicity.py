@@ -423,8 +423,6 @@ ABOUT = {
     "dehumanising": "contempt for a group",
     "harassment": "harassment",
     "profanity_aimed": "abuse",
-    "personal_attack": "personal attacks",
-    "sarcasm": "sarcastic put-downs",
 }
 
 
