@@ -27,7 +27,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from safety.crisis import CrisisSignal, find_crisis
+from safety.crisis import CrisisSignal
+from safety.crisis import read as read_crisis
 from safety.text import count_links
 from safety.watched import find_watched
 
@@ -232,6 +233,17 @@ def _without_lookalikes(item: Item, signals: list[CrisisSignal]) -> list[CrisisS
     return [s for s in signals if s.rule != "similarity" or not aimed_at_someone(s.sentence)]
 
 
+def _comment_model(label: str):
+    from safety.comment_model import MODELS
+
+    return MODELS[label]
+
+
+def _quoted_reading(model, reading, text: str) -> tuple[str, str]:
+    """The sentence to quote for what the comment model alone found, and the reason."""
+    return reading.sentence or text, f"{model.reads} (score {reading.score:.2f})"
+
+
 def check_crisis(item: Item) -> Finding | None:
     """Danger to the writer: hold for a person.
 
@@ -239,9 +251,17 @@ def check_crisis(item: Item) -> Finding | None:
     on the other sentences (abuse aimed at someone else is still abuse), but nothing after
     this can soften or bury the crisis: see `assess`.
     """
-    item.crisis = find_crisis(item.text)
+    readings = read_crisis(item.text)
+    item.crisis = [r.signal for r in readings if r.signal is not None]
     if item.submission.kind == "comment":
-        item.crisis = _without_lookalikes(item, item.crisis)
+        model = _comment_model("crisis")
+        # Sentences the rules cleared (idiom, negation, report, the past) are theirs alone.
+        judged = frozenset(r.sentence for r in readings if r.cleared)
+        item.crisis, sure = model.review(
+            item.text, _without_lookalikes(item, item.crisis), {"similarity"}, judged
+        )
+        if sure is not None:
+            item.crisis = [CrisisSignal(*_quoted_reading(model, sure, item.text), "comment model")]
     if not item.crisis:
         return None
     stop = item.submission.kind == "letter"
@@ -249,9 +269,16 @@ def check_crisis(item: Item) -> Finding | None:
 
 
 def check_offensive(item: Item) -> Finding | None:
-    from safety.toxicity import find_toxicity
+    from safety.toxicity import ToxicSignal, find_toxicity
 
-    signals = find_toxicity(item.text, [s.sentence for s in item.crisis])
+    model = _comment_model("toxic")
+    signals, sure = model.review(
+        item.text,
+        find_toxicity(item.text, [s.sentence for s in item.crisis]),
+        {"nearness", "model"},
+    )
+    if sure is not None:
+        signals = [ToxicSignal(*_quoted_reading(model, sure, item.text), "comment model")]
     if not signals:
         return None
     if all(s.rule == "nearness" for s in signals) and item.spam_signals():
@@ -329,6 +356,7 @@ def assess(text: str, context: "str | Submission" = "comment") -> Assessment:
 def warm_up() -> None:
     """Load the offensive-language model and train the spam model now (about a second),
     so that the first comment after a start is not the one that waits for them."""
+    from safety.comment_model import MODELS
     from safety.crisis_similarity import warm_up as warm_up_crisis_model
     from safety.spam import spam_model
     from safety.toxicity import EXAMPLES, offensive_scores
@@ -337,3 +365,5 @@ def warm_up() -> None:
     spam_model()
     warm_up_crisis_model()
     EXAMPLES.warm_up()
+    for model in MODELS.values():
+        model.warm_up()

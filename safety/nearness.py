@@ -121,6 +121,11 @@ class ExampleSet:
             save_whole(path, write)
         return vectors
 
+    def vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        """The positive examples' vectors and the negatives', unit rows."""
+        examples = self._loaded()
+        return examples.positive, examples.negative
+
     @property
     def loaded(self) -> bool:
         return self._vectors is not None
