@@ -241,7 +241,7 @@ def _comment_model(label: str):
 
 def _quoted_reading(model, reading, text: str) -> tuple[str, str]:
     """The sentence to quote for what the comment model alone found, and the reason."""
-    return reading.sentence or text, f"{model.reads} (score {reading.score:.2f})"
+    return reading.quoted or text, f"{model.reads} (score {reading.score:.2f})"
 
 
 def check_crisis(item: Item) -> Finding | None:

@@ -67,8 +67,24 @@ LAYERS = ("hidden", "hidden_bias", "output", "output_bias")
 
 @dataclass(frozen=True)
 class Reading:
-    score: float  # the model's probability for the comment
-    sentence: str | None  # the sentence that scored highest, when it beat the whole comment
+    whole: float  # the model's probability for the comment as a whole (its mean vector)
+    strongest: float  # the same for its most telling sentence
+    sentence: str | None  # that sentence
+
+    @property
+    def score(self) -> float:
+        return max(self.whole, self.strongest)
+
+    def sure(self, threshold: float) -> bool:
+        """The comment as a whole reaches `threshold`; or one sentence does, in a comment
+        the model leans towards as a whole (one odd sentence in a long, ordinary comment
+        is not enough)."""
+        return self.whole >= threshold or (self.strongest >= threshold and self.whole >= 0.5)
+
+    @property
+    def quoted(self) -> str | None:
+        """The sentence to show a moderator: the most telling one, when it decides."""
+        return self.sentence if self.strongest > self.whole else None
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -162,13 +178,11 @@ class CommentModel:
         have already judged, say)."""
         parts = [part for part in _parts(text) if part not in skip]
         if not parts:
-            return Reading(0.0, None)
+            return Reading(0.0, 0.0, None)
         vectors = embed(parts)
         whole, *each = self.probabilities(np.vstack([_unit(vectors.mean(axis=0)), vectors]))
         best = int(np.argmax(each))
-        if each[best] > whole:
-            return Reading(float(each[best]), parts[best])
-        return Reading(float(whole), None)
+        return Reading(float(whole), float(each[best]), parts[best])
 
     def review(
         self, text: str, signals: list, learned: set[str], skip: frozenset[str] = frozenset()
@@ -180,7 +194,7 @@ class CommentModel:
         reading = self.read(text, skip)
         if reading.score < self.confirm:
             signals = [s for s in signals if s.rule not in learned]
-        if signals or reading.score < self.sure:
+        if signals or not reading.sure(self.sure):
             return signals, None
         return signals, reading
 
@@ -206,7 +220,7 @@ def _save(partial: Path, layers: dict[str, np.ndarray]) -> None:
 CRISIS = CommentModel(
     crisis_similarity.EXAMPLES,
     confirm=0.3,
-    sure=0.93,
+    sure=0.9,
     reads="reads as a crisis to the model trained on labelled comments",
 )
 TOXIC = CommentModel(
