@@ -104,6 +104,7 @@ class CommentModel:
         confirm: float,
         sure: float,
         reads: str,
+        layers: dict[str, np.ndarray] | None = None,
     ) -> None:
         self.label = examples.label
         self.reads = reads  # the reason a moderator reads when this model alone decides
@@ -111,7 +112,7 @@ class CommentModel:
         self.confirm = confirm
         self.sure = sure
         self._lock = threading.Lock()
-        self._layers: dict[str, np.ndarray] | None = None
+        self._layers = layers  # given, or fitted (or read from the cache folder) on first use
 
     def weights_file(self) -> Path:
         digest = hashlib.sha256(f"{self.label}\n{NETWORK}\n{fingerprint()}\n".encode())

@@ -1,50 +1,43 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Seven sets, each written apart from the checks; what happened to each after it was written
-is what makes its figures honest or flattering:
+Eleven sets, each written apart from the checks by helpers who saw no code, rule or example.
+Since 2026-11-27 the comment model (`safety.comment_model`) is fitted on the first nine, so
+their figures are in-sample: their floors catch a broken fit or a broken check, nothing more.
+Only v8 and v9 (BLIND) say how the checks do on comments nobody tuned anything on.
 
-- development (comments_dev.jsonl, 265): written alongside the rules; the spam model also
-  trains on it, so its spam figures are in-sample.
-- held-out v1 (comments_heldout.jsonl, 117): frozen before the first checks ran; read and
-  worked against since, so now flattering too.
-- validation (comments_validation.jsonl, 160) and held-out v2 (comments_heldout_v2.jsonl,
-  240): written together on 2026-11-26 by a helper who saw no code, rule or example. The
-  validation set was used to choose the nearness settings; a few of its phrasings also
-  reached the briefs for the example sentences (those examples were then removed where
-  they came within a 0.72 string ratio of it). v2 was measured once, blind, then its misses
-  were read and a few rules written for them.
-- held-out v3 (comments_heldout_v3.jsonl, 220): written by another helper who saw nothing
-  of the project, measured once with everything else final (2026-11-26); its misses were
-  read afterwards, and kinds of them named in the brief for the next examples.
-- held-out v4 and v5 (comments_heldout_v4.jsonl, comments_heldout_v5.jsonl, 240 each):
-  written on 2026-11-27 by helpers who saw nothing of the project, each frozen by its
-  sha256 before it was run and measured once blind; what happened after is below.
+- development (comments_dev.jsonl, 265): written alongside the rules; the spam model trains
+  on it too.
+- held-out v1 (117), validation (160), v2 (240), v3 (220): earlier blind sets, read and
+  worked against since (see the history in git).
+- held-out v4, v5 (240 each): measured blind on 2026-11-27 against the nearness checks.
+- held-out v6, v7 (240 each, 2026-11-27): frozen by sha256 and measured blind once with the
+  code as it stood (crisis 0.95 / 0.80 and 0.84 / 0.76, toxic F1 0.77 and 0.71), once with
+  the first comment model, a logistic regression fitted on the seven sets before them
+  (crisis 0.92 / 0.88 and 0.91 / 0.82, toxic F1 0.84 and 0.80); then added to its fitting.
+- held-out v8, v9 (240 each, 2026-11-27): frozen before anything ran on them. The code at
+  the start of that day: crisis 0.84 / 0.74 and 0.91 / 0.82, toxic 0.71 / 0.73 and
+  0.76 / 0.75. First run with the network fitted on nine sets: crisis 0.83 / 0.90 and
+  0.94 / 0.96, toxic 0.88 / 0.76 and 0.90 / 0.85. One change came after that run, chosen by
+  leaving sets out, not on v8 or v9 (a sentence decides alone only when the comment as a
+  whole leans the same way, which cleared an ordinary demo comment); the figures below.
 
-Measured (precision / recall / F1) on 2026-11-27, with the int8 encoder:
+Measured (precision / recall / F1) on 2026-11-27, spam with one fixed salt:
                   crisis                 toxic                  spam
-  development     0.72 / 0.95 / 0.82     0.94 / 1.00 / 0.97     1.00 / 1.00 / 1.00
-  held-out v1     0.80 / 0.92 / 0.86     0.86 / 0.96 / 0.91     0.96 / 1.00 / 0.98
-  validation      1.00 / 0.89 / 0.94     0.91 / 0.89 / 0.90     1.00 / 0.93 / 0.96
-  held-out v2     0.85 / 0.72 / 0.78     0.87 / 0.91 / 0.89     1.00 / 0.98 / 0.99
-  held-out v3     0.94 / 0.87 / 0.91     0.80 / 0.82 / 0.81     0.95 / 1.00 / 0.97
-  held-out v4     0.90 / 0.86 / 0.88     0.84 / 0.87 / 0.86     0.87 / 0.98 / 0.92
-  held-out v5     0.88 / 0.84 / 0.86     0.84 / 0.93 / 0.88     0.89 / 0.98 / 0.93
-How v4 and v5 were used. v4 was measured blind with about 1,400 more offensive examples
-(sarcasm, attacks without swearing, wishes of harm, veiled threats, and look-alikes, from a
-helper who saw no set): crisis 0.88 / 0.76, toxic 0.79 / 0.91 / 0.85, spam 0.87 / 0.98.
-Its misses were read, and two changes of mechanism came from them: abuse of a third party
-no longer hides danger to the writer in the same sentence (only abuse said to "you" does),
-and a clear similarity margin (0.08) is flagged at a lower floor (0.40). v5 was then
-measured blind: crisis 0.88 / 0.84 / 0.86, toxic 0.80 / 0.95 / 0.87, spam 0.89 / 0.98 /
-0.93. The code as it stood before 2026-11-27 scores v4 at crisis 0.91 / 0.76, toxic F1
-0.85, and v5 at crisis 0.91 / 0.82, toxic F1 0.89. Taking the 1,400 examples out again
-raised toxic F1 on both (v4 0.85 -> 0.86, v5 0.87 -> 0.88), so they were taken out: v5's
-toxic figure above is therefore no longer blind, its crisis and spam figures are. A batch
-of 420 crisis sentences was also tried and left out (over the seen sets, crisis P 0.89 /
-R 0.84 -> 0.83 / 0.85, and 10 of 47 ordinary demo texts flagged instead of 6). The issue's
-targets (crisis recall 0.95 at precision 0.85, toxic F1 0.9) are not met on blind text:
-sentence embeddings follow topic more than intent, and more examples moved precision and
-recall against each other. `pytest -s` prints every miss and false alarm.
+  development     0.88 / 1.00 / 0.94     1.00 / 1.00 / 1.00     1.00 / 1.00 / 1.00
+  held-out v1     1.00 / 0.92 / 0.96     1.00 / 1.00 / 1.00     0.96 / 1.00 / 0.98
+  validation      1.00 / 0.96 / 0.98     0.97 / 1.00 / 0.99     1.00 / 0.93 / 0.96
+  held-out v2     1.00 / 1.00 / 1.00     1.00 / 1.00 / 1.00     1.00 / 0.98 / 0.99
+  held-out v3     0.97 / 1.00 / 0.99     0.98 / 0.98 / 0.98     0.95 / 1.00 / 0.97
+  held-out v4     0.98 / 1.00 / 0.99     0.98 / 0.98 / 0.98     0.87 / 0.97 / 0.92
+  held-out v5     0.96 / 0.98 / 0.97     1.00 / 1.00 / 1.00     0.89 / 0.97 / 0.93
+  held-out v6     1.00 / 1.00 / 1.00     0.94 / 0.93 / 0.94     0.90 / 0.93 / 0.91
+  held-out v7     0.98 / 0.98 / 0.98     0.95 / 0.96 / 0.95     0.95 / 0.90 / 0.92
+  held-out v8     0.86 / 0.88 / 0.87     0.91 / 0.75 / 0.82     0.95 / 0.88 / 0.91   blind
+  held-out v9     0.92 / 0.96 / 0.94     0.92 / 0.84 / 0.88     0.89 / 0.97 / 0.93   blind
+The issue's targets on held-out text (crisis recall 0.95 at precision 0.85, toxic F1 0.9)
+are met by v9's crisis figure and by neither set's toxic one; v8 and v9 together: crisis
+0.89 / 0.92 / 0.91, toxic 0.92 / 0.79 / 0.85, spam 0.91 / 0.93 / 0.92. `pytest -s` prints every
+miss and false alarm.
 
 Floors sit a little under what was measured, so a change that makes things worse fails here.
 """
@@ -69,45 +62,72 @@ SETS = {
         DEVELOPMENT,
         None,
         170,
-        {"crisis": (0.65, 0.9, 0.75), "toxic": (0.85, 0.95, 0.9), "spam": (0.95, 0.95, 0.95)},
+        {"crisis": (0.84, 0.95, 0.9), "toxic": (0.95, 0.95, 0.95), "spam": (0.95, 0.95, 0.95)},
     ),
     "held-out v1": (
         DATA / "comments_heldout.jsonl",
         "d4ada976b03dfb56c6e2f30868dfeb696c3d113c19410920ffd1c2a93af3c4ad",
         80,
-        {"crisis": (0.75, 0.85, 0.8), "toxic": (0.83, 0.9, 0.87), "spam": (0.9, 0.95, 0.93)},
+        {"crisis": (0.95, 0.88, 0.92), "toxic": (0.95, 0.95, 0.95), "spam": (0.9, 0.95, 0.93)},
     ),
     "validation": (
         DATA / "comments_validation.jsonl",
         "d6dc2bd6528da917e829b3ee36977a79ae652c2d9a84739294f778902b3db156",
         150,
-        {"crisis": (0.9, 0.83, 0.88), "toxic": (0.85, 0.85, 0.87), "spam": (0.95, 0.88, 0.92)},
+        {"crisis": (0.95, 0.92, 0.94), "toxic": (0.93, 0.95, 0.94), "spam": (0.95, 0.88, 0.92)},
     ),
     "held-out v2": (
         DATA / "comments_heldout_v2.jsonl",
         "14b2b89f764eb31014ba61816dbcca9fdd02bb099475aca1b000098305b1d65a",
         200,
-        {"crisis": (0.8, 0.65, 0.75), "toxic": (0.78, 0.88, 0.84), "spam": (0.95, 0.93, 0.95)},
+        {"crisis": (0.95, 0.95, 0.95), "toxic": (0.95, 0.95, 0.95), "spam": (0.95, 0.93, 0.95)},
     ),
     "held-out v3": (
         DATA / "comments_heldout_v3.jsonl",
         "01f3d56167f4c44e58ec5d8a48e205e5f1a4b4d61b93dd17cb12a55f73182d76",
         200,
-        {"crisis": (0.88, 0.8, 0.85), "toxic": (0.77, 0.74, 0.77), "spam": (0.9, 0.95, 0.93)},
+        {"crisis": (0.93, 0.95, 0.94), "toxic": (0.94, 0.94, 0.94), "spam": (0.9, 0.95, 0.93)},
     ),
     "held-out v4": (
         DATA / "comments_heldout_v4.jsonl",
         "2e10be2615503ad1aad619b8ba1c5338582f14d9cd6b06f299f4ab204152d998",
         200,
-        {"crisis": (0.85, 0.8, 0.83), "toxic": (0.75, 0.86, 0.8), "spam": (0.82, 0.93, 0.88)},
+        {"crisis": (0.94, 0.95, 0.94), "toxic": (0.94, 0.94, 0.94), "spam": (0.82, 0.93, 0.88)},
     ),
     "held-out v5": (
         DATA / "comments_heldout_v5.jsonl",
         "af048e487711c4357cf94b7e882dc7ebe186833c1687d2121eed51a69f4297cd",
         200,
-        {"crisis": (0.82, 0.78, 0.8), "toxic": (0.75, 0.9, 0.82), "spam": (0.83, 0.93, 0.88)},
+        {"crisis": (0.92, 0.94, 0.93), "toxic": (0.95, 0.95, 0.95), "spam": (0.83, 0.93, 0.88)},
+    ),
+    "held-out v6": (
+        DATA / "comments_heldout_v6.jsonl",
+        "82f6f2d716af2fcad1cbaeb9004de1355c3ea1afc75e2fd1c5cba4b1e6ffad91",
+        200,
+        {"crisis": (0.95, 0.95, 0.95), "toxic": (0.9, 0.89, 0.9), "spam": (0.86, 0.9, 0.88)},
+    ),
+    "held-out v7": (
+        DATA / "comments_heldout_v7.jsonl",
+        "9e1867257c655edea659f9c91d40c58433171c4403cd2ba6b3764af027ea95f6",
+        200,
+        {"crisis": (0.94, 0.94, 0.94), "toxic": (0.91, 0.92, 0.92), "spam": (0.9, 0.86, 0.88)},
+    ),
+    "held-out v8": (
+        DATA / "comments_heldout_v8.jsonl",
+        "374d93f1959341bbda45f866c496b193a0d26e3c03e118361b68923bfa118526",
+        200,
+        {"crisis": (0.82, 0.84, 0.83), "toxic": (0.87, 0.7, 0.78), "spam": (0.9, 0.84, 0.88)},
+    ),
+    "held-out v9": (
+        DATA / "comments_heldout_v9.jsonl",
+        "006a0e8335b12d72bab09cc97a575996541bd34e290148bbf9be4cde68b61314",
+        200,
+        {"crisis": (0.88, 0.92, 0.9), "toxic": (0.88, 0.8, 0.84), "spam": (0.85, 0.93, 0.89)},
     ),
 }
+# The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
+# ones whose figures say how it does on comments it has not seen.
+BLIND = (DATA / "comments_heldout_v8.jsonl", DATA / "comments_heldout_v9.jsonl")
 # The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",
@@ -184,9 +204,12 @@ def test_the_development_set_has_every_kind_the_issue_names():
     assert {e["kind"] for e in load_examples(DEVELOPMENT)} >= KINDS
 
 
-# Written word for word by two helpers who never saw each other's sets (validation and v4);
-# a short, ordinary comment, so it is no leak, and the frozen sets stay as they were.
-SHARED_BY_CHANCE = {"this made me cry a bit on the bus, in a good way."}
+# Written word for word by helpers who never saw each other's sets (validation and v4; v5
+# and v6); short, ordinary phrasings, so no leak, and the frozen sets stay as they were.
+SHARED_BY_CHANCE = {
+    "this made me cry a bit on the bus, in a good way.",
+    "what an absolute waste of oxygen this writer is.",
+}
 
 
 def test_it_keeps_the_sets_apart():

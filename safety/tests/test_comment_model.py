@@ -1,0 +1,128 @@
+"""The comment model: how it is fitted and kept, and how it weighs the other checks' findings."""
+
+import numpy as np
+import pytest
+
+from safety import assess, comment_model
+from safety.comment_model import CRISIS, TOXIC, CommentModel, Reading
+from safety.crisis import CrisisSignal
+
+
+def constant_model(probability: float, confirm: float = 0.5, sure: float = 0.9) -> CommentModel:
+    """A model that gives every text the same probability: no hidden unit ever fires, so the
+    output is the sigmoid of the output bias alone."""
+    logit = np.log(probability / (1 - probability))
+    layers = {
+        "hidden": np.zeros((384, 4), dtype=np.float32),
+        "hidden_bias": np.zeros(4, dtype=np.float32),
+        "output": np.zeros(4, dtype=np.float32),
+        "output_bias": np.array([logit], dtype=np.float32),
+    }
+    return CommentModel(CRISIS.examples, confirm, sure, "reads as a test", layers=layers)
+
+
+RULE = CrisisSignal("I want to die.", "reads as a wish to die", "wish_to_die")
+NEARNESS = CrisisSignal("I gave my watch away.", "reads like goodbyes", "similarity")
+TEXT = "I want to die. I gave my watch away."
+
+
+def test_what_the_learned_checks_found_stands_only_when_the_model_agrees_a_little():
+    kept, sure = constant_model(0.3).review(TEXT, [RULE, NEARNESS], {"similarity"})
+    assert kept == [RULE]
+    assert sure is None
+    kept, sure = constant_model(0.6).review(TEXT, [RULE, NEARNESS], {"similarity"})
+    assert kept == [RULE, NEARNESS]
+    assert sure is None
+
+
+def test_the_rules_findings_stand_whatever_the_model_says():
+    kept, _ = constant_model(0.01).review(TEXT, [RULE], {"similarity"})
+    assert kept == [RULE]
+
+
+def test_the_model_alone_flags_only_when_sure_and_nothing_else_stands():
+    _, sure = constant_model(0.95).review(TEXT, [], {"similarity"})
+    assert sure is not None
+    assert sure.score == pytest.approx(0.95, abs=1e-4)
+    _, sure = constant_model(0.85).review(TEXT, [], {"similarity"})
+    assert sure is None
+    kept, sure = constant_model(0.95).review(TEXT, [NEARNESS], {"similarity"})
+    assert kept == [NEARNESS]
+    assert sure is None
+
+
+def test_one_telling_sentence_is_enough_only_where_the_whole_comment_leans_the_same_way():
+    assert Reading(whole=0.92, strongest=0.3, sentence="a").sure(0.9)
+    assert Reading(whole=0.6, strongest=0.97, sentence="a").sure(0.9)
+    assert not Reading(whole=0.4, strongest=0.99, sentence="a").sure(0.9)
+    assert Reading(whole=0.6, strongest=0.97, sentence="a").quoted == "a"
+    assert Reading(whole=0.97, strongest=0.6, sentence="a").quoted is None
+
+
+def test_sentences_the_rules_cleared_are_not_read():
+    model = constant_model(0.99)
+    assert model.read(TEXT, skip=frozenset({"I want to die.", "I gave my watch away."})).score == 0
+    assert model.read(TEXT, skip=frozenset({"I want to die."})).sentence == "I gave my watch away."
+
+
+def test_it_flags_a_crisis_that_neither_the_rules_nor_similarity_find():
+    text = "I've stopped eating and I've stopped caring. It'll all be over soon enough."
+    result = assess(text)
+    assert result.crisis
+    assert result.decision == "hold"
+    assert "reads as a crisis to the model trained on labelled comments" in result.reasons[0]
+
+
+def test_it_clears_a_similarity_false_alarm_in_an_ordinary_comment():
+    from safety.crisis import find_crisis
+
+    text = (
+        "I printed this out and stuck it on the fridge. "
+        "My husband pretended not to notice, but he read it."
+    )
+    assert [s.rule for s in find_crisis(text)] == ["similarity"]
+    assert assess(text).flags == frozenset()
+
+
+def test_it_clears_a_nearness_false_alarm_and_keeps_real_abuse():
+    from safety.toxicity import find_toxicity
+
+    harmless = "The writer's boss sounds like a bully. Document everything and go to HR."
+    assert any(s.rule == "nearness" for s in find_toxicity(harmless))
+    assert not assess(harmless).toxic
+    abuse = "Go crawl back under your rock, LW."
+    assert assess(abuse).toxic
+
+
+def test_the_fitted_layers_are_kept_and_read_back_without_fitting_again():
+    path = TOXIC.weights_file()
+    TOXIC.warm_up()
+    assert path.exists()
+
+    class NoFitting(CommentModel):
+        def fit(self):
+            raise AssertionError("fitted again")
+
+    again = NoFitting(TOXIC.examples, TOXIC.confirm, TOXIC.sure, TOXIC.reads)
+    vectors = np.random.default_rng(0).normal(size=(3, 384)).astype(np.float32)
+    assert np.allclose(again.probabilities(vectors), TOXIC.probabilities(vectors))
+    assert not list(path.parent.glob("*.partial"))
+
+
+def test_the_training_data_holds_examples_comments_and_harmless_sentences():
+    features, labels = CRISIS.training_data()
+    positive, negative = CRISIS.examples.vectors()
+    comments = comment_model._labelled_comments()
+    harmless_sentences = sum(len(vectors) for row, vectors in comments if not row["crisis"])
+    assert features.shape == (
+        len(positive) + len(negative) + len(comments) + harmless_sentences,
+        384,
+    )
+    assert labels.sum() == len(positive) + sum(row["crisis"] for row, _ in comments)
+    assert np.allclose(np.linalg.norm(features, axis=1), 1, atol=1e-3)
+
+
+def test_the_held_out_sets_are_not_in_the_training_data():
+    from safety.tests.test_comment_figures import BLIND
+
+    assert not {path.name for path in BLIND} & {path.name for path in comment_model.COMMENT_PATHS}
