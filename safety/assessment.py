@@ -18,6 +18,11 @@ Comments go through these checks, in order; each returns a `Finding` or None:
                   (nearness to abusive examples alone does not count on an advert)
 10. spam          advert rules, then the learned spam model       spam, flag spam
 
+For comments, the crisis and offensive checks end with the comment model
+(`safety.comment_model`): what similarity, nearness or the profanity model found stands only
+when it agrees a little, and it flags on its own what it is sure of; the rules' findings
+always stand.
+
 The strictest decision wins (publish < hold < spam), except that a crisis is never sent to
 spam: it is held, at the top of the queue, whatever else was found. Letters go through the
 crisis check alone, which stops the chain.
@@ -354,8 +359,9 @@ def assess(text: str, context: "str | Submission" = "comment") -> Assessment:
 
 
 def warm_up() -> None:
-    """Load the offensive-language model and train the spam model now (about a second),
-    so that the first comment after a start is not the one that waits for them."""
+    """Load the offensive-language model, train the spam model, embed the examples and fit
+    the comment models now (a second or two once their files are made), so that the first
+    comment after a start is not the one that waits for them."""
     from safety.comment_model import MODELS
     from safety.crisis_similarity import warm_up as warm_up_crisis_model
     from safety.spam import spam_model

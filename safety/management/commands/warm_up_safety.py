@@ -1,4 +1,5 @@
-"""Embed the safety checks' example sentences now, so no server worker or first writer waits."""
+"""Embed the safety checks' example sentences and fit the comment models now, so no server
+worker or first writer waits."""
 
 import time
 
@@ -10,8 +11,8 @@ from safety.embeddings import cache_folder
 
 class Command(BaseCommand):
     help = (
-        "Make the int8 sentence model and the example sentences' vectors (about 30 s the "
-        "first time, kept in var/example-vectors/; a second or two after that)."
+        "Make the int8 sentence model, the example sentences' vectors and the comment models "
+        "(about 35 s the first time, kept in var/example-vectors/; a second or two after)."
     )
 
     def handle(self, *args, **options):
@@ -19,5 +20,5 @@ class Command(BaseCommand):
         warm_up()
         self.stdout.write(
             f"Safety checks ready in {time.monotonic() - started:.1f} s "
-            f"(model and example vectors in {cache_folder()})."
+            f"(model, example vectors and comment models in {cache_folder()})."
         )
