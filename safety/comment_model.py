@@ -56,6 +56,8 @@ COMMENT_PATHS = tuple(
         "comments_heldout_v5.jsonl",
         "comments_heldout_v6.jsonl",
         "comments_heldout_v7.jsonl",
+        "comments_heldout_v8.jsonl",
+        "comments_heldout_v9.jsonl",
     )
 )
 
