@@ -58,6 +58,8 @@ COMMENT_PATHS = tuple(
         "comments_heldout_v7.jsonl",
         "comments_heldout_v8.jsonl",
         "comments_heldout_v9.jsonl",
+        "comments_heldout_v10.jsonl",
+        "comments_heldout_v11.jsonl",
     )
 )
 
@@ -223,13 +225,13 @@ def _save(partial: Path, layers: dict[str, np.ndarray]) -> None:
 CRISIS = CommentModel(
     crisis_similarity.EXAMPLES,
     confirm=0.3,
-    sure=0.9,
+    sure=0.8,
     reads="reads as a crisis to the model trained on labelled comments",
 )
 TOXIC = CommentModel(
     toxicity.EXAMPLES,
-    confirm=0.6,
-    sure=0.97,
+    confirm=0.5,
+    sure=0.8,
     reads="reads as abuse to the model trained on labelled comments",
 )
 MODELS = {model.label: model for model in (CRISIS, TOXIC)}

@@ -1,9 +1,9 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Thirteen sets, each written apart from the checks by helpers who saw no code, rule or
+Fifteen sets, each written apart from the checks by helpers who saw no code, rule or
 example. Since 2026-11-27 the comment model (`safety.comment_model`) is fitted on the first
-eleven, so their figures are in-sample: their floors catch a broken fit or a broken check,
-nothing more. Only v10 and v11 (BLIND) say how the checks do on comments nothing was fitted
+thirteen, so their figures are in-sample: their floors catch a broken fit or a broken check,
+nothing more. Only v12 and v13 (BLIND) say how the checks do on comments nothing was fitted
 or tuned on.
 
 - development (comments_dev.jsonl, 265): written alongside the rules; the spam model trains
@@ -11,21 +11,23 @@ or tuned on.
 - held-out v1 (117), validation (160), v2 (240), v3 (220): earlier blind sets, read and
   worked against since (see the history in git).
 - held-out v4, v5 (240 each): measured blind on 2026-11-27 against the nearness checks.
-- held-out v6, v7 (240 each, 2026-11-27): frozen by sha256 and measured blind with the code
-  as it stood (crisis 0.95 / 0.80 and 0.84 / 0.76, toxic F1 0.77 and 0.71), then with a
-  first comment model, a logistic regression fitted on the seven sets before them (crisis
-  0.92 / 0.88 and 0.91 / 0.82, toxic F1 0.84 and 0.80); then added to the fitting.
-- held-out v8, v9 (240 each): frozen, then measured blind with the network fitted on nine
-  sets: crisis 0.83 / 0.90 and 0.94 / 0.96, toxic 0.88 / 0.76 and 0.90 / 0.85 (the code at
-  the start of the day: crisis 0.84 / 0.74 and 0.91 / 0.82, toxic 0.71 / 0.73 and
-  0.76 / 0.75). One change followed, chosen by leaving sets out, not on v8 or v9: a sentence
-  decides alone only when the comment as a whole leans the same way. Then added to the
-  fitting.
-- held-out v10, v11 (240 each): frozen, measured blind with the network fitted on nine sets
-  (crisis 0.92 / 0.90 and 0.98 / 0.84, toxic 0.87 / 0.82 and 0.90 / 0.85; the code at the
-  start of the day: crisis 0.93 / 0.80 and 0.95 / 0.82, toxic 0.76 / 0.69 and 0.73 / 0.78),
-  and once more after v8 and v9 joined the fitting, as decided before that run: the figures
-  below. Nothing was chosen on them.
+- v6 to v13 (240 each, 2026-11-27), each frozen by sha256 before anything ran on it and
+  measured blind as it came, then (all but v12 and v13) added to the fitting:
+  - v6, v7 with the code of the morning: crisis 0.95 / 0.80 and 0.84 / 0.76, toxic F1 0.77
+    and 0.71; with a first comment model, a logistic regression fitted on seven sets: crisis
+    0.92 / 0.88 and 0.91 / 0.82, toxic F1 0.84 and 0.80.
+  - v8, v9 with the network fitted on nine sets: crisis 0.83 / 0.90 and 0.94 / 0.96, toxic
+    0.88 / 0.76 and 0.90 / 0.85 (morning: crisis 0.84 / 0.74 and 0.91 / 0.82, toxic
+    0.71 / 0.73 and 0.76 / 0.75).
+  - v10, v11 with nine sets: crisis 0.92 / 0.90 and 0.98 / 0.84, toxic 0.87 / 0.82 and
+    0.90 / 0.85; with eleven: crisis 0.92 / 0.88 and 0.98 / 0.90, toxic the same (morning:
+    crisis 0.93 / 0.80 and 0.95 / 0.82, toxic 0.76 / 0.69 and 0.73 / 0.78).
+  - v12, v13 with eleven sets: crisis 0.93 / 0.86 and 0.98 / 0.90, toxic 0.90 / 0.84 and
+    0.84 / 0.89 (morning: crisis 0.93 / 0.76 and 0.95 / 0.80, toxic 0.72 / 0.71 and
+    0.73 / 0.80). Then v10 and v11 joined the fitting and the thresholds were chosen again
+    by leaving one of thirteen sets out (crisis sure 0.9 -> 0.8, toxic confirm 0.6 -> 0.5
+    and sure 0.97 -> 0.8), both decided before v12 and v13 were run again: the figures
+    below. Nothing was chosen on them.
 
 Measured (precision / recall / F1) on 2026-11-27, spam with one fixed salt:
                   crisis                 toxic                  spam
@@ -33,20 +35,21 @@ Measured (precision / recall / F1) on 2026-11-27, spam with one fixed salt:
   held-out v1     1.00 / 0.92 / 0.96     1.00 / 1.00 / 1.00     0.96 / 1.00 / 0.98
   validation      1.00 / 0.96 / 0.98     0.97 / 1.00 / 0.99     1.00 / 0.93 / 0.96
   held-out v2     1.00 / 1.00 / 1.00     1.00 / 1.00 / 1.00     1.00 / 0.98 / 0.99
-  held-out v3     0.97 / 1.00 / 0.99     0.98 / 0.96 / 0.97     0.95 / 1.00 / 0.97
-  held-out v4     0.98 / 1.00 / 0.99     0.98 / 0.98 / 0.98     0.87 / 0.97 / 0.92
+  held-out v3     0.97 / 1.00 / 0.99     0.98 / 0.98 / 0.98     0.95 / 1.00 / 0.97
+  held-out v4     0.98 / 1.00 / 0.99     0.98 / 1.00 / 0.99     0.87 / 0.97 / 0.92
   held-out v5     0.96 / 0.98 / 0.97     1.00 / 1.00 / 1.00     0.89 / 0.97 / 0.93
-  held-out v6     1.00 / 1.00 / 1.00     0.94 / 0.93 / 0.94     0.90 / 0.93 / 0.91
+  held-out v6     1.00 / 1.00 / 1.00     0.95 / 0.96 / 0.95     0.90 / 0.93 / 0.91
   held-out v7     0.98 / 1.00 / 0.99     0.95 / 1.00 / 0.97     0.95 / 0.90 / 0.92
-  held-out v8     0.96 / 0.94 / 0.95     0.96 / 0.98 / 0.97     0.95 / 0.88 / 0.91
-  held-out v9     0.98 / 1.00 / 0.99     0.95 / 0.96 / 0.95     0.89 / 0.97 / 0.93
-  held-out v10    0.92 / 0.88 / 0.90     0.87 / 0.82 / 0.84     0.90 / 0.88 / 0.89   blind
-  held-out v11    0.98 / 0.90 / 0.94     0.90 / 0.85 / 0.88     0.83 / 0.97 / 0.90   blind
-v10 and v11 together: crisis 0.95 / 0.89 / 0.92, toxic 0.88 / 0.84 / 0.86, spam 0.86 / 0.93 /
-0.89. The issue's targets on held-out text (crisis recall 0.95 at precision 0.85, toxic and
-spam F1 0.9) are not met: crisis recall is 0.89 at precision 0.95, toxic F1 0.86; spam,
-untouched, met its target on v5, v8 and v9 (0.93, 0.91, 0.93) and misses it here. `pytest -s`
-prints every miss and false alarm.
+  held-out v8     0.96 / 0.92 / 0.94     0.96 / 1.00 / 0.98     0.95 / 0.88 / 0.91
+  held-out v9     0.98 / 1.00 / 0.99     0.95 / 1.00 / 0.97     0.89 / 0.97 / 0.93
+  held-out v10    0.98 / 0.94 / 0.96     0.96 / 0.98 / 0.97     0.90 / 0.88 / 0.89
+  held-out v11    0.98 / 0.98 / 0.98     0.96 / 0.98 / 0.97     0.83 / 0.97 / 0.90
+  held-out v12    0.96 / 0.86 / 0.91     0.92 / 0.87 / 0.90     0.90 / 0.95 / 0.93   blind
+  held-out v13    0.98 / 0.94 / 0.96     0.86 / 0.87 / 0.86     0.92 / 0.88 / 0.90   blind
+v12 and v13 together: crisis 0.97 / 0.90 / 0.93, toxic 0.89 / 0.87 / 0.88, spam 0.91 /
+0.91 / 0.91. The issue's targets on held-out text: spam F1 0.9 is met; crisis recall 0.95 at
+precision 0.85 is not (0.90 at 0.97), nor toxic F1 0.9 (0.88). `pytest -s` prints every
+miss and false alarm.
 
 Floors sit a little under what was measured, so a change that makes things worse fails here.
 """
@@ -125,30 +128,42 @@ SETS = {
         DATA / "comments_heldout_v8.jsonl",
         "374d93f1959341bbda45f866c496b193a0d26e3c03e118361b68923bfa118526",
         200,
-        {"crisis": (0.92, 0.9, 0.91), "toxic": (0.92, 0.94, 0.93), "spam": (0.9, 0.84, 0.88)},
+        {"crisis": (0.92, 0.88, 0.9), "toxic": (0.92, 0.95, 0.94), "spam": (0.9, 0.84, 0.88)},
     ),
     "held-out v9": (
         DATA / "comments_heldout_v9.jsonl",
         "006a0e8335b12d72bab09cc97a575996541bd34e290148bbf9be4cde68b61314",
         200,
-        {"crisis": (0.94, 0.95, 0.95), "toxic": (0.91, 0.92, 0.92), "spam": (0.85, 0.93, 0.89)},
+        {"crisis": (0.94, 0.95, 0.95), "toxic": (0.91, 0.95, 0.93), "spam": (0.85, 0.93, 0.89)},
     ),
     "held-out v10": (
         DATA / "comments_heldout_v10.jsonl",
         "1727c1fd518d15c63bd49efdf06fcb78bee781cd3907f2fb034c32b2c2b6c565",
         200,
-        {"crisis": (0.88, 0.84, 0.86), "toxic": (0.83, 0.78, 0.8), "spam": (0.86, 0.84, 0.85)},
+        {"crisis": (0.94, 0.9, 0.92), "toxic": (0.92, 0.94, 0.93), "spam": (0.86, 0.84, 0.85)},
     ),
     "held-out v11": (
         DATA / "comments_heldout_v11.jsonl",
         "9af8cbcfccd0dbe43066d3dae4fef057d3d7d9472a69819a196661c967b49d34",
         200,
-        {"crisis": (0.94, 0.86, 0.9), "toxic": (0.86, 0.81, 0.84), "spam": (0.8, 0.93, 0.86)},
+        {"crisis": (0.94, 0.94, 0.94), "toxic": (0.92, 0.94, 0.93), "spam": (0.8, 0.93, 0.86)},
+    ),
+    "held-out v12": (
+        DATA / "comments_heldout_v12.jsonl",
+        "1f9e3e5209df5aaf5444c2791a66cb2a426a734f3879d5db0f0abfe2104296e8",
+        200,
+        {"crisis": (0.92, 0.82, 0.87), "toxic": (0.88, 0.83, 0.86), "spam": (0.86, 0.91, 0.89)},
+    ),
+    "held-out v13": (
+        DATA / "comments_heldout_v13.jsonl",
+        "90a74fd30c1bb484c0000dcde4f231a0f7f0f9bdbff1ccfad95df6d9a8c198d1",
+        200,
+        {"crisis": (0.94, 0.9, 0.92), "toxic": (0.82, 0.83, 0.82), "spam": (0.88, 0.84, 0.86)},
     ),
 }
 # The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
 # ones whose figures say how it does on comments it has not seen.
-BLIND = (DATA / "comments_heldout_v10.jsonl", DATA / "comments_heldout_v11.jsonl")
+BLIND = (DATA / "comments_heldout_v12.jsonl", DATA / "comments_heldout_v13.jsonl")
 # The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",

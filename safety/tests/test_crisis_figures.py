@@ -41,10 +41,10 @@ intent, so similarity remains a second opinion that holds an item for a person.
 
 These sets have no "context", so they are read as comments, and since 2026-11-27 the comment
 model (`safety.comment_model`, fitted on labelled comments, none of these) weighs in:
-- development, first held-out: 15/21 found, 3 false alarms, P 0.833 R 0.714 (was 0.789 /
+- development, first held-out: 16/21 found, 2 false alarms, P 0.889 R 0.762 (was 0.789 /
   0.714)
 - held-out v2: 21/26, 3 false alarms, P 0.875 R 0.808 (was 0.950 / 0.731)
-- held-out v3: 11/12, 6 false alarms, P 0.647 R 0.917 (was 0.750 / 0.750). These are long
+- held-out v3: 12/12, 6 false alarms, P 0.667 R 1.000 (was 0.750 / 0.750). These are long
   letters, unlike the comments the model learned from: a retirement with goodbyes said, a
   volunteer retelling a stranger's attempt, a fear of coming off antidepressants. Letters
   sent as letters are read by the rules and similarity alone, as before.
