@@ -13,7 +13,8 @@ Nearest neighbours rather than a fitted model: a logistic regression over the sa
 was tried for offensive language and did worse on text written apart from the examples
 (F1 0.68 against 0.85 on the first validation set), flagging short harmless sentences
 ("Such a compassionate reply.") that sit far from everything; a margin between neighbours
-stays local.
+stays local. For comments, `safety.comment_model` then weighs what nearness found with a
+network fitted on labelled comments, not on example sentences alone.
 
 Embedding thousands of examples takes about half a minute, so the vectors are kept in
 `var/example-vectors/` in the project (or `$DEARLY_VECTOR_DIR`), named by a digest of the
