@@ -17,11 +17,12 @@ Comments go through these checks, in order; each returns a `Finding` or None:
  9. offensive     abuse, threats, insults, strong profanity       hold, flag toxic
                   (nearness to abusive examples alone does not count on an advert)
 10. spam          advert rules, then the learned spam model       spam, flag spam
+                  (the comment model alone: hold, flag spam)
 
-For comments, the crisis and offensive checks end with the comment model
-(`safety.comment_model`): what similarity, nearness or the profanity model found stands only
-when it agrees a little, and it flags on its own what it is sure of; the rules' findings
-always stand.
+For comments, the crisis, offensive and spam checks end with the comment models
+(`safety.comment_model`): what similarity, nearness, the profanity model or the learned
+spam model found stands only when the comment model agrees a little, and it flags on its
+own what it is sure of; the rules' findings always stand.
 
 The strictest decision wins (publish < hold < spam), except that a crisis is never sent to
 spam: it is held, at the top of the queue, whatever else was found. Letters go through the
@@ -51,6 +52,9 @@ __all__ = [
 ]
 
 CONTEXTS = ("letter", "comment")
+# The spam signals of learned models (the hashed-word model and the comment model): they can
+# be wrong about a person, so alone they do not turn a crisis into an advert.
+LEARNED_SPAM = ("model", "comment model")
 FLAGS = frozenset({"crisis", "toxic", "spam"})
 
 MIN_SECONDS_TO_SUBMIT = 3.0
@@ -118,9 +122,16 @@ class Item:
 
     def spam_signals(self) -> list:
         if self._spam is None:
-            from safety.spam import find_spam
+            from safety.spam import SpamSignal, find_spam
 
-            self._spam = find_spam(self.text)
+            signals = find_spam(self.text)
+            if self.submission.kind == "comment":
+                model = _comment_model("spam")
+                signals, sure = model.review(self.text, signals, {"model"})
+                if sure is not None:
+                    _, reason = _quoted_reading(model, sure, self.text)
+                    signals = [SpamSignal(reason, "comment model", round(sure.score, 2))]
+            self._spam = signals
         return self._spam
 
 
@@ -228,12 +239,12 @@ def _without_lookalikes(item: Item, signals: list[CrisisSignal]) -> list[CrisisS
     die"), which the offensive check flags as toxic, or an advert that a spam rule
     recognised ("I wanted to end my life until Dr. X cast his spell... WhatsApp ..."). The
     rules' own crisis findings always stand; so does similarity in a comment whose only
-    sign of spam is the learned model, which can be wrong about a person."""
+    sign of spam is a learned model (LEARNED_SPAM)."""
     from safety.toxicity import aimed_at_someone
 
     if not any(s.rule == "similarity" for s in signals):
         return signals
-    if any(s.rule != "model" for s in item.spam_signals()):
+    if any(s.rule not in LEARNED_SPAM for s in item.spam_signals()):
         return [s for s in signals if s.rule != "similarity"]
     return [s for s in signals if s.rule != "similarity" or not aimed_at_someone(s.sentence)]
 
@@ -280,7 +291,9 @@ def check_offensive(item: Item) -> Finding | None:
     signals, sure = model.review(
         item.text,
         find_toxicity(item.text, [s.sentence for s in item.crisis]),
-        {"nearness", "model"},
+        # Strong profanity is the one rule here that is not abuse in itself ("fuck cancer",
+        # "this column is fucking brilliant"): like the learned checks, it needs the model.
+        {"nearness", "model", "profanity"},
     )
     if sure is not None:
         signals = [ToxicSignal(*_quoted_reading(model, sure, item.text), "comment model")]
@@ -302,11 +315,15 @@ def check_offensive(item: Item) -> Finding | None:
 
 
 def check_spam(item: Item) -> Finding | None:
+    """Filed as spam on a rule's word or the learned models' together; what the comment
+    model alone reads as an advert is held for a person instead, since a spam verdict hides
+    a comment and the model can be wrong about someone who only sounds like a seller."""
     signals = item.spam_signals()
     if not signals:
         return None
     reasons = tuple(f"Spam: {s.reason}." for s in signals)
-    return Finding("spam", Decision.SPAM, reasons)
+    alone = all(s.rule == "comment model" for s in signals)
+    return Finding("spam", Decision.HOLD if alone else Decision.SPAM, reasons)
 
 
 CHECKS: list[Check] = [

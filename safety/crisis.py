@@ -537,6 +537,13 @@ RULES: tuple[Rule, ...] = (
                 r"emails?)",
             ),
             P("suicide goodbye", r"\bmy\s+(?:suicide|goodbye)\s+(?:note|letter)s?\b"),
+            # "writing goodbye cards to my kids" (a goodbye card to a colleague is not this)
+            P(
+                "goodbye farewell",
+                r"\b(?:goodbye|farewell)\s+(?:letters?|notes?|cards?|texts?|videos?|messages?)\s+"
+                r"(?:to|for)\s+(?:each\s+of\s+|all\s+)?my\s+(?:kids|children|son|sons|daughters?|"
+                r"family|husband|wife|partner|parents|mum|mom|dad|sisters?|brothers?)\b",
+            ),
             # "I know exactly how I'd do it", "I have a plan to end it"
             P(
                 "know",
@@ -579,6 +586,94 @@ RULES: tuple[Rule, ...] = (
                 rf"{ME}(?:stood|standing|stand|went|drove|walked|climbed|sat|sitting)\s+(?:up\s+)?"
                 r"(?:on|to|at|onto)\s+(?:the\s+)?(?:edge|ledge|bridge|roof|tracks|railway|cliff)"
                 r"[^.]{0,60}\b(?:jump|end\s+it|let\s+go)",
+            ),
+            # The means at hand: "a knife to my wrist", "holding a bottle of pills",
+            # "the rope's ready", "a scarf tied to the fan"
+            P(
+                "knife blade razor gun pistol",
+                r"\b(?:knife|blade|razor|gun|pistol)\s+(?:is\s+)?(?:to|against|on|at|in|pressed\s+"
+                r"(?:to|against))\s+my\s+(?:wrists?|throat|arms?|skin|head|temple|mouth|neck)\b",
+            ),
+            P(
+                "bottle box packet handful",
+                rf"{ME}(?:holding|staring\s+at|looking\s+at|sitting\s+with|got|have)\s+(?:a|the|my)\s+"
+                r"(?:whole\s+|full\s+)?(?:bottle|box|packet|handful)\s+of\s+(?:sleeping\s+)?"
+                r"(?:pills|tablets|meds|painkillers|paracetamol)\b[^.]{0,40}"
+                r"(?:\bnow\b|tonight|in\s+front\s+of\s+me|in\s+my\s+hand|\bready\b|"
+                r"nobody|no\s+one|\bend\b|\bit\b)",
+            ),
+            P(
+                "rope noose",
+                r"\b(?:the\s+|my\s+)?(?:rope|noose)(?:'s|\s+is)\s+(?:ready|up|tied|waiting|"
+                r"set\s+up|in\s+the\s+\w+)",
+            ),
+            P(
+                "tied fan beam rafters rafter banister ceiling hook",
+                r"\b(?:rope|noose|dupatta|scarf|belt|cord|sheet|cable)\s+(?:is\s+|already\s+)?"
+                r"(?:tied|hung|fixed|knotted)\s+(?:to|on|from|around|over)\s+(?:the|my)\s+"
+                r"(?:ceiling\s+)?(?:fan|beam|rafters?|banister|ceiling|hook)\b",
+            ),
+            # "I have a plan and a date", "I have everything I need to end it"
+            P("date", r"\ba\s+plan\s+and\s+a\s+date\b(?!\s+(?:for|to)\b)"),
+            P(
+                "need",
+                rf"{ME}(?:have|got)\s+(?:everything|all|what)\s+(?:that\s+)?i\s+need\s+to\s+"
+                r"(?:end\s+(?:it|things|my\s+life)|do\s+it|kill\s+myself)\b(?!\s+with)",
+            ),
+            # "I'm standing on the bridge now": on the edge, now.
+            P(
+                "bridge ledge edge cliff tracks railway overpass",
+                rf"{ME}(?:standing|sitting|am|'m)\s+(?:right\s+)?(?:on|at)\s+(?:the\s+)?"
+                r"(?:\w+\s+){0,3}?(?:bridge|ledge|edge|cliff|tracks|railway|overpass)\b"
+                r"[^.]{0,30}\b(?:now|right\s+now|tonight)\b(?!\s+and\s+(?:then|again))",
+            ),
+        ),
+    ),
+    # Acting on it now, or a time set: "I'm hanging myself tonight", "I'll be dead by the
+    # weekend", "I took a lot of pills twenty minutes ago".
+    Rule(
+        "act_now",
+        "says they are acting on it now or have set a time",
+        negatable=False,
+        patterns=(
+            P(
+                "myself",
+                rf"{ME}(?:killing|ending|hanging|offing|shooting|drowning|poisoning|gassing|"
+                r"unaliving)\s+myself\s+(?:(?:just|finally|probably|properly|then)\s+)?(?:tonight|"
+                r"today|tomorrow|now|soon|"
+                r"this\s+(?:weekend|week|evening|morning|afternoon)|on\s+(?:monday|tuesday|"
+                r"wednesday|thursday|friday|saturday|sunday))\b",
+            ),
+            P(
+                "dead",
+                r"\bi(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to)\s+(?:\w+\s+)?be\s+dead\s+"
+                r"(?:by|before)\s+"
+                r"(?:tonight|tomorrow|morning|the\s+(?:weekend|morning|end\s+of\s+the\s+\w+)|"
+                r"next\s+\w+|then|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                r"christmas|my\s+birthday)\b",
+            ),
+            P(
+                PILLS + " paracetamol",
+                rf"{ME}(?:just\s+)?(?:took|taken|swallowed|downed|necked)\s+(?:a\s+lot\s+of|"
+                r"lots\s+of|loads\s+of|too\s+many|a\s+handful\s+of|handfuls\s+of|"
+                r"(?:a|the)\s+(?:whole\s+)?(?:bottle|box|packet|strip)\s+of|all\s+(?:of\s+)?"
+                r"(?:my|the)\s+\w*\s*(?:pills|tablets|meds)\s+at\s+once|\d{2,}|twenty|thirty|"
+                r"forty|fifty)\s+(?:of\s+)?(?:my\s+|the\s+|these\s+)?(?:sleeping\s+)?"
+                r"(?:pills|tablets|meds|painkillers|paracetamol|sleeping\s+pills)?",
+            ),
+            P(
+                "alive",
+                rf"{ME}(?:won't|will\s+not|am\s+not\s+going\s+to|'m\s+not\s+going\s+to|not\s+going"
+                r"\s+to|don't\s+plan\s+on|do\s+not\s+plan\s+on)\s+(?:be|being)\s+alive\b",
+            ),
+            P(
+                "around",
+                rf"{ME}(?:won't|will\s+not)\s+be\s+(?:around|here)\s+(?:long\s+enough|much\s+longer|"
+                r"for\s+(?:much\s+)?long)\b",
+            ),
+            P(
+                "here around",
+                r"\b(?:don't|do\s+not)\s+plan\s+on\s+(?:being|still\s+being)\s+(?:here|around)\b",
             ),
         ),
     ),
@@ -636,6 +731,13 @@ RULES: tuple[Rule, ...] = (
                 r"him|her|them|wood|fabric|coupons))",
             ),
             P("cut", rf"{ME}used\s+to\s+cut\b"),
+            # Short posts drop the "I": "burned my arm on the hob on purpose tonight"
+            P(
+                "purpose deliberately intentionally",
+                r"\b(?:cut|burned|burnt|burn|scratched|hit|punched|stabbed|scalded)\s+(?:myself|"
+                r"my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hands?|forearms?))\b[^.]{0,40}"
+                r"(?<!not\s)\b(?:on\s+purpose|deliberately|intentionally)\b",
+            ),
             # "I self-harm", "I've started self-harming again"
             P("harm harming harmed", rf"{ME}(?:can't\s+stop\s+)?self-harm(?:ing|ed)?\b"),
             P(
@@ -800,7 +902,7 @@ RULES: tuple[Rule, ...] = (
             P(
                 "join",
                 rf"{ME}(?:(?:want|wanted|need|wish\s+i\s+could|long|ready|going)\s+to\s+)?"
-                r"(?:go\s+)?join\s+(?:him|her|them|my\s+\w+)\b",
+                r"(?:go\s+)?join(?:ing)?\s+(?:him|her|them|my\s+\w+)\b",
             ),
             P(
                 "with follow",
@@ -895,8 +997,11 @@ _PAST = re.compile(
     r"|\bin\s+my\s+(?:teens|twenties|20s|thirties|30s|youth|early|late)\b"
     r"|\bback\s+(?:then|in\s+(?:high\s+school|school|college|university|the\s+day|(?:19|20)\d\d))"
     r"|\bin\s+(?:19|20)\d\d\b|\bin\s+the\s+past\b|\bonce\s+upon\b|\bas\s+a\s+young\b"
+    r"|\bas\s+a\s+former\b"
     r"|\bbefore\s+(?:i\s+got\s+help|therapy|treatment|my\s+(?:recovery|diagnosis))"
     r"|\bat\s+(?:age\s+\d+|fifteen|sixteen|seventeen|fourteen|thirteen|nineteen)\b"
+    # "I was suicidal at 19" (an age, not a time of day)
+    r"|\bat\s+(?:1[0-9]|2[0-9])\b(?![:.]?\d|\s*(?:am|pm|o'clock)\b)"
     r"|\bin\s+(?:high\s+school|middle\s+school|college|university)\b|\bfor\s+years\s+as\b"
     r"|\bmy\s+(?:late|former)\s+(?:husband|wife|father|mother|partner)"
     r"|\bwhen\s+i\s+(?:felt|had|went\s+through|lived|first)\b"
@@ -924,6 +1029,9 @@ _RECOVERY = re.compile(
     r"i\s+didn't)\b|\bhaven't\s+(?:cut|self-harmed|hurt\s+myself|had|felt|done)\b"
     r"|\bno\s+longer\b|\bhealing\b|\bsafe\s+now\b|\bother\s+side\s+of\s+it\b|\bnot\s+anymore\b"
     r"|\bhealthy\s+now\b|\bstable\s+now\b|\bmade\s+it\s+through\b"
+    # "I'm 46 now", "eight years past that", "over a decade"
+    r"|\bi'm\s+\d{2}\s+now\b|\b(?:\d+|[a-z]+)\s+years\s+(?:past\s+(?:that|it)|on|later|free)\b"
+    r"|\bover\s+a\s+decade\b|\bthat\s+was\s+(?:\d+|[a-z]+)\s+years\s+ago\b"
     r"|\b(?:i'm|feeling|feel|doing)\s+(?:ok|okay|fine|good|alright|all\s+right|safe)\s+now\b"
 )
 # A relapse or an ongoing struggle, which turns a past match back into a present risk.
@@ -985,7 +1093,14 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(_NEGATOR.search(window))
 
 
+# Words that make an accident-shaped phrase deliberate ("burned my arm on the hob on
+# purpose"): no idiom then.
+_ON_PURPOSE = re.compile(r"(?<!not )\b(?:on\s+purpose|deliberately|intentionally)\b")
+
+
 def _is_idiom(sentence: str, start: int, end: int) -> bool:
+    if _ON_PURPOSE.search(sentence):
+        return False
     return any(m.start() < end and m.end() > start for m in _IDIOMS.finditer(sentence))
 
 

@@ -49,6 +49,7 @@ __all__ = [
     "SpamModel",
     "SpamSignal",
     "find_spam",
+    "hashed_features",
     "learn_from_decision",
     "reset_model",
     "spam_model",
@@ -97,7 +98,13 @@ MESSENGER = re.compile(
     r"wa\.me|t\.me)\b|\b(?:text|call|dm|message|inbox|contact|reach|email|mail|write to) "
     r"(?:me|him|her|them|us)\b"
 )
-HANDLE = re.compile(r"(?<![\w@.])@[a-z][\w.]{3,}")
+# A handle given as a way to reach someone ("follow @x", "contact @x on ig"); a bare
+# "@name" in a comment is a reply to another reader.
+HANDLE = re.compile(
+    r"\b(?:follow|contact|hire|add|dm|message|find|reach|ig|insta|instagram|tiktok|snap|"
+    r"snapchat|twitter)\s*:?\s*(?:me\s+|us\s+|him\s+|her\s+)?(?:on\s+|at\s+)?@[a-z][\w.]{3,}"
+    r"|(?<![\w@.])@[a-z][\w.]{3,}\s+(?:on|via)\s+(?:ig|insta|instagram|tiktok|snap\w*|twitter)\b"
+)
 
 
 def _contact(text: str) -> list[str]:
@@ -285,6 +292,30 @@ def _fingerprint(salt: str) -> str:
     return hashlib.sha256(f"fingerprint {salt}".encode()).hexdigest()[:12]
 
 
+def hashed_features(text: str, salt: str = "") -> tuple[Any, Any]:
+    """The text's n-grams (`_analyse`) as (columns, values) of an l2-normed row of
+    N_FEATURES: what scikit-learn's HashingVectorizer gives, worked out directly. Its checks
+    of its input cost a millisecond a comment, more than the arithmetic; a test holds the two
+    equal. The comment models (`safety.comment_model`) read comments through it too."""
+    import numpy as np
+    from sklearn.utils import murmurhash3_32
+
+    counts: Counter[int] = Counter()
+    for feature in _analyse(text, salt):
+        code = murmurhash3_32(feature, seed=0)  # signed, as the hashing vectorizer's
+        # abs(-2**31) has no int32; scikit-learn defines the column as below.
+        counts[
+            (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES
+            if code == -(2**31)
+            else abs(code) % N_FEATURES
+        ] += 1
+    columns = np.fromiter(sorted(counts), dtype=np.int64, count=len(counts))
+    values = np.array([counts[c] for c in columns], dtype=np.float64)
+    if len(values):
+        values /= np.linalg.norm(values)
+    return columns, values
+
+
 @dataclass(frozen=True)
 class Lesson:
     indices: tuple[int, ...]
@@ -310,6 +341,7 @@ class SpamModel:
         from sklearn.linear_model import SGDClassifier
 
         self.lock = threading.RLock()
+        self.salt = salt
         self.key = _fingerprint(salt)
         self._vectorizer = HashingVectorizer(
             analyzer=functools.partial(_analyse, salt=salt),
@@ -344,26 +376,7 @@ class SpamModel:
                 )
 
     def hashed(self, text: str) -> tuple[Any, Any]:
-        """One text's features as (columns, values): what `vectorise` gives for a row,
-        worked out directly. scikit-learn's checks of its input cost a millisecond a
-        comment, more than the arithmetic; a test holds the two equal."""
-        import numpy as np
-        from sklearn.utils import murmurhash3_32
-
-        counts: Counter[int] = Counter()
-        for feature in self._vectorizer.analyzer(text):
-            code = murmurhash3_32(feature, seed=0)  # signed, as the hashing vectorizer's
-            # abs(-2**31) has no int32; scikit-learn defines the column as below.
-            counts[
-                (2**31 - 1 - (N_FEATURES - 1)) % N_FEATURES
-                if code == -(2**31)
-                else abs(code) % N_FEATURES
-            ] += 1
-        columns = np.fromiter(sorted(counts), dtype=np.int64, count=len(counts))
-        values = np.array([counts[c] for c in columns], dtype=np.float64)
-        if len(values):
-            values /= np.linalg.norm(values)
-        return columns, values
+        return hashed_features(text, self.salt)
 
     def probability(self, text: str) -> float:
         columns, values = self.hashed(text)

@@ -4,21 +4,27 @@ import numpy as np
 import pytest
 
 from safety import assess, comment_model
-from safety.comment_model import CRISIS, TOXIC, CommentModel, Reading
+from safety.comment_model import CRISIS, TOXIC, CommentModel, Reading, Thresholds
 from safety.crisis import CrisisSignal
 
 
-def constant_model(probability: float, confirm: float = 0.5, sure: float = 0.9) -> CommentModel:
-    """A model that gives every text the same probability: no hidden unit ever fires, so the
-    output is the sigmoid of the output bias alone."""
+THRESHOLDS = Thresholds(confirm=0.5, sure=0.9, sentence=0.9, floor=0.5)
+
+
+def constant_model(probability: float, thresholds: Thresholds = THRESHOLDS) -> CommentModel:
+    """A model that gives every text the same probability: no hidden unit ever fires and no
+    word has a weight, so both parts give the sigmoid of their bias alone."""
     logit = np.log(probability / (1 - probability))
     layers = {
         "hidden": np.zeros((384, 4), dtype=np.float32),
         "hidden_bias": np.zeros(4, dtype=np.float32),
         "output": np.zeros(4, dtype=np.float32),
         "output_bias": np.array([logit], dtype=np.float32),
+        "words_columns": np.array([0], dtype=np.int64),
+        "words_weights": np.zeros(1, dtype=np.float32),
+        "words_bias": np.array([logit], dtype=np.float32),
     }
-    return CommentModel(CRISIS.examples, confirm, sure, "reads as a test", layers=layers)
+    return CommentModel(CRISIS.examples, thresholds, "reads as a test", layers=layers)
 
 
 RULE = CrisisSignal("I want to die.", "reads as a wish to die", "wish_to_die")
@@ -52,9 +58,11 @@ def test_the_model_alone_flags_only_when_sure_and_nothing_else_stands():
 
 
 def test_one_telling_sentence_is_enough_only_where_the_whole_comment_leans_the_same_way():
-    assert Reading(whole=0.92, strongest=0.3, sentence="a").sure(0.9)
-    assert Reading(whole=0.6, strongest=0.97, sentence="a").sure(0.9)
-    assert not Reading(whole=0.4, strongest=0.99, sentence="a").sure(0.9)
+    thresholds = Thresholds(confirm=0.5, sure=0.9, sentence=0.95, floor=0.5)
+    assert Reading(whole=0.92, strongest=0.3, sentence="a").sure(thresholds)
+    assert Reading(whole=0.6, strongest=0.97, sentence="a").sure(thresholds)
+    assert not Reading(whole=0.6, strongest=0.93, sentence="a").sure(thresholds)
+    assert not Reading(whole=0.4, strongest=0.99, sentence="a").sure(thresholds)
     assert Reading(whole=0.6, strongest=0.97, sentence="a").quoted == "a"
     assert Reading(whole=0.97, strongest=0.6, sentence="a").quoted is None
 
@@ -103,9 +111,11 @@ def test_the_fitted_layers_are_kept_and_read_back_without_fitting_again():
         def fit(self):
             raise AssertionError("fitted again")
 
-    again = NoFitting(TOXIC.examples, TOXIC.confirm, TOXIC.sure, TOXIC.reads)
+    again = NoFitting(TOXIC.examples, TOXIC.thresholds, TOXIC.reads)
     vectors = np.random.default_rng(0).normal(size=(3, 384)).astype(np.float32)
     assert np.allclose(again.probabilities(vectors), TOXIC.probabilities(vectors))
+    text = "What a spineless little worm you are."
+    assert again.word_probability(text) == pytest.approx(TOXIC.word_probability(text))
     assert not list(path.parent.glob("*.partial"))
 
 
