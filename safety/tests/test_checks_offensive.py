@@ -126,6 +126,13 @@ def test_the_check_gives_the_model_score_when_the_model_decided():
     assert "(model score " in reason
 
 
+def test_swearing_counts_only_where_the_comment_model_reads_abuse():
+    praise = check_offensive(Item("This column is fucking brilliant.", Submission()))
+    assert praise is None
+    abuse = check_offensive(Item("Fuck you, you worthless idiot.", Submission()))
+    assert abuse.flag == "toxic"
+
+
 def test_the_check_passes_clean_text():
     assert check_offensive(Item("Thank you for this answer.", Submission())) is None
 

@@ -58,6 +58,8 @@ def test_its_rules_catch_the_spam_advice_columns_get(text, rule):
         "There are lines in other countries too: findahelpline.com",
         "We took out a loan for the funeral and it still weighs on us.",
         "Call your bank at once if you've been scammed; mine got the money back.",
+        # A reply to another reader names them; it is not a way to reach a seller.
+        "@Fenwick your figures for cheap rent in Spain are ten years out of date.",
     ],
 )
 def test_a_topic_without_a_seller_is_not_spam(text):
@@ -91,3 +93,29 @@ def test_the_check_passes_an_ordinary_comment():
         check_spam(Item("Thank you for the helpful article, I learned a lot.", Submission()))
         is None
     )
+
+
+def test_a_handle_given_to_reach_someone_is_a_contact():
+    [signal] = spam_rules("Follow @glowdrops_official for cheap serums, same factory.")
+    assert signal.rule == "advert"
+    assert "a messaging contact" in signal.reason
+
+
+def test_the_comment_model_clears_the_learned_model_on_an_ordinary_comment():
+    from safety.comment_model import SPAM
+
+    text = "Hi from Canada! Same problems with our teenagers over here, honestly."
+    learned = spam.SpamSignal("the learned spam model scores it 0.56", "model", 0.56)
+    kept, sure = SPAM.review(text, [learned], {"model"})
+    assert (kept, sure) == ([], None)
+    advert = "Anyone want to earn from home? I made enough last month to quit my job, ask me how."
+    kept, _ = SPAM.review(advert, [learned], {"model"})
+    assert kept == [learned]
+
+
+def test_what_the_comment_model_alone_reads_as_an_advert_is_held_for_a_person():
+    text = "cheap followers, real accounts, ask me"
+    assert find_spam(text) == []
+    finding = check_spam(Item(text, Submission()))
+    assert (finding.flag, finding.decision) == ("spam", Decision.HOLD)
+    assert "reads as an advert to the model trained on labelled comments" in finding.reasons[0]

@@ -7,7 +7,6 @@ from safety import assess, comment_model
 from safety.comment_model import CRISIS, TOXIC, CommentModel, Reading, Thresholds
 from safety.crisis import CrisisSignal
 
-
 THRESHOLDS = Thresholds(confirm=0.5, sure=0.9, sentence=0.9, floor=0.5)
 
 
@@ -136,3 +135,23 @@ def test_the_held_out_sets_are_not_in_the_training_data():
     from safety.tests.test_comment_figures import BLIND
 
     assert not {path.name for path in BLIND} & {path.name for path in comment_model.COMMENT_PATHS}
+
+
+def test_the_words_part_is_fitted_on_the_examples_and_the_comments_whole():
+    assert TOXIC.word_probability("What a pathetic, spineless little worm you are.") > 0.5
+    assert TOXIC.word_probability("What a kind and thoughtful answer this was.") < 0.5
+    texts, labels = TOXIC.word_training_data()
+    assert (
+        len(texts)
+        == len(labels)
+        == len(TOXIC.examples.examples()) + len(comment_model._comment_rows())
+    )
+
+
+def test_the_whole_comment_weighs_its_words_more_than_its_mean_vector():
+    model = constant_model(0.5)
+    layers = dict(model._loaded())
+    layers["words_bias"] = np.array([np.log(0.9 / 0.1)], dtype=np.float32)
+    reading = CommentModel(CRISIS.examples, THRESHOLDS, "reads as a test", layers=layers).read(TEXT)
+    assert reading.whole == pytest.approx(0.7 * 0.9 + 0.3 * 0.5, abs=1e-4)
+    assert reading.strongest == pytest.approx(0.5, abs=1e-4)

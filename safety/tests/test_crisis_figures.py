@@ -48,6 +48,14 @@ model (`safety.comment_model`, fitted on labelled comments, none of these) weigh
   letters, unlike the comments the model learned from: a retirement with goodbyes said, a
   volunteer retelling a stranger's attempt, a fear of coming off antidepressants. Letters
   sent as letters are read by the rules and similarity alone, as before.
+Later the same day the comment model read words too, was fitted on more sets and was set
+for recall (a missed crisis costs more than a moderator's minute), and rules for acts under
+way and means at hand joined:
+- development, first held-out: 19/21 found, 4 false alarms, P 0.826 R 0.905
+- held-out v2: 22/26, 8 false alarms, P 0.733 R 0.846
+- held-out v3: 12/12, 6 false alarms, P 0.667 R 1.000
+More false alarms on these letter-like texts (saving holiday leave, a wrist nicked on a
+fence): the price of the recall the comment sets asked for.
 """
 
 from pathlib import Path
@@ -66,9 +74,9 @@ HELD_OUT_V3 = DATA / "crisis_heldout_v3.jsonl"
 # name: (path, minimum examples, recall floor, precision floor), rules + similarity
 SETS = {
     "development": (DEVELOPMENT, 90, 0.95, 0.95),
-    "development (first held-out)": (HELD_OUT, 40, 0.68, 0.78),
-    "held-out v2": (HELD_OUT_V2, 60, 0.78, 0.84),
-    "held-out v3": (HELD_OUT_V3, 30, 0.88, 0.6),
+    "development (first held-out)": (HELD_OUT, 40, 0.88, 0.8),
+    "held-out v2": (HELD_OUT_V2, 60, 0.82, 0.7),
+    "held-out v3": (HELD_OUT_V3, 30, 0.95, 0.62),
 }
 # The same for the rules alone, which must not get worse either.
 RULES_ALONE = {

@@ -59,8 +59,17 @@ def test_the_example_files_are_well_formed_and_cover_every_kind(name, label, kin
     assert len(set(texts)) == len(texts)
 
 
-# Short phrases that helpers who never saw the examples also wrote (held-out v7, v11, v13).
-SHARED_BY_CHANCE = {"pathetic, all of you.", "beautifully put.", "so true.", "bravo."}
+# Short phrases that helpers who never saw the examples also wrote (held-out v7, v11, v13,
+# v14, v17, v20).
+SHARED_BY_CHANCE = {
+    "pathetic, all of you.",
+    "beautifully put.",
+    "so true.",
+    "bravo.",
+    "well said.",
+    "love this columnist.",
+    "sound advice.",
+}
 
 
 def test_no_example_is_a_sentence_or_comment_of_an_evaluation_set():
