@@ -15,7 +15,9 @@ The learned model (`SpamModel`) is a logistic regression trained by stochastic g
 descent on hashed word and character n-grams. It starts from the labelled development
 comments (safety/tests/data/comments_dev.jsonl, so that file ships with the app) and then
 learns from every moderator decision (`learn_from_decision`), online, in a millisecond. It
-judges comments of 8 words or more that no rule caught.
+judges comments of 8 words or more that no rule caught; in `safety.assess`, what it finds
+stands where the spam comment model (`safety.comment_model`) agrees a little, and that
+model alone may hold an advert no rule or lesson knows.
 
 Each lesson is kept as its hashed feature vector (indices and weights, not the words) in
 `safety.models.SpamLesson`. The features are salted with a secret derived from
