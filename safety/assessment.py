@@ -119,6 +119,15 @@ class Item:
     submission: Submission
     crisis: list[CrisisSignal] = field(default_factory=list)
     _spam: list | None = None  # the spam check's signals, once asked for
+    _words: tuple | None = None  # the text's hashed n-grams, once asked for
+
+    def words(self) -> tuple:
+        """What the comment models read of the words, worked out once for all three."""
+        if self._words is None:
+            from safety.spam import hashed_features
+
+            self._words = hashed_features(self.text)
+        return self._words
 
     def spam_signals(self) -> list:
         if self._spam is None:
@@ -127,7 +136,7 @@ class Item:
             signals = find_spam(self.text)
             if self.submission.kind == "comment":
                 model = _comment_model("spam")
-                signals, sure = model.review(self.text, signals, {"model"})
+                signals, sure = model.review(self.text, signals, {"model"}, words=self.words())
                 if sure is not None:
                     _, reason = _quoted_reading(model, sure, self.text)
                     signals = [SpamSignal(reason, "comment model", round(sure.score, 2))]
@@ -274,7 +283,11 @@ def check_crisis(item: Item) -> Finding | None:
         # Sentences the rules cleared (idiom, negation, report, the past) are theirs alone.
         judged = frozenset(r.sentence for r in readings if r.cleared)
         item.crisis, sure = model.review(
-            item.text, _without_lookalikes(item, item.crisis), {"similarity"}, judged
+            item.text,
+            _without_lookalikes(item, item.crisis),
+            {"similarity"},
+            judged,
+            words=item.words(),
         )
         if sure is not None:
             item.crisis = [CrisisSignal(*_quoted_reading(model, sure, item.text), "comment model")]
@@ -294,6 +307,7 @@ def check_offensive(item: Item) -> Finding | None:
         # Strong profanity is the one rule here that is not abuse in itself ("fuck cancer",
         # "this column is fucking brilliant"): like the learned checks, it needs the model.
         {"nearness", "model", "profanity"},
+        words=item.words(),
     )
     if sure is not None:
         signals = [ToxicSignal(*_quoted_reading(model, sure, item.text), "comment model")]

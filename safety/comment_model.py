@@ -95,6 +95,8 @@ WORDS = {"C": 16.0, "class_weight": "balanced", "max_iter": 3000}
 # The words' share of a comment's score as a whole; the network on its mean vector has the
 # rest. Chosen by leaving sets out (0, 0.3, 0.5, 0.7 and 1 tried).
 WORDS_SHARE = 0.7
+# A text's hashed n-grams, (columns, values), as `spam.hashed_features` gives them.
+Words = tuple[np.ndarray, np.ndarray]
 LAYERS = (
     "hidden",
     "hidden_bias",
@@ -240,17 +242,20 @@ class CommentModel:
         hidden = np.maximum(vectors @ layers["hidden"] + layers["hidden_bias"], 0.0)
         return _sigmoid(hidden @ layers["output"] + layers["output_bias"][0])
 
-    def word_probability(self, text: str) -> float:
-        """The logistic regression's probability for the text, from its words alone."""
+    def word_probability(self, text: str, words: Words | None = None) -> float:
+        """The logistic regression's probability for the text, from its words alone;
+        `words` is `hashed_features(text)` where the caller has it already."""
         layers = self._loaded()
-        columns, values = hashed_features(text)
+        columns, values = words if words is not None else hashed_features(text)
         known = layers["words_columns"]
         at = np.minimum(np.searchsorted(known, columns), len(known) - 1)
         seen = known[at] == columns
         logit = values[seen] @ layers["words_weights"][at[seen]] + layers["words_bias"][0]
         return float(_sigmoid(np.float64(logit)))
 
-    def read(self, text: str, skip: frozenset[str] = frozenset()) -> Reading:
+    def read(
+        self, text: str, skip: frozenset[str] = frozenset(), words: Words | None = None
+    ) -> Reading:
         """The comment's score; the network reads only its sentences not in `skip` (those the
         rules have already judged, say), and nothing is read when that leaves none."""
         parts = [part for part in _parts(text) if part not in skip]
@@ -260,19 +265,23 @@ class CommentModel:
         mean, *each = self.probabilities(np.vstack([_unit(vectors.mean(axis=0)), vectors]))
         # The words are read in full: a sentence the rules cleared is context for the rest
         # ("... please call 988. I did and I'm here.").
-        words = self.word_probability(text)
         best = int(np.argmax(each))
-        whole = WORDS_SHARE * words + (1 - WORDS_SHARE) * float(mean)
+        whole = WORDS_SHARE * self.word_probability(text, words) + (1 - WORDS_SHARE) * float(mean)
         return Reading(whole, float(each[best]), parts[best])
 
     def review(
-        self, text: str, signals: list, learned: set[str], skip: frozenset[str] = frozenset()
+        self,
+        text: str,
+        signals: list,
+        learned: set[str],
+        skip: frozenset[str] = frozenset(),
+        words: Words | None = None,
     ) -> tuple[list, Reading | None]:
         """The business rule, for a comment: the rules' findings always stand; what the
         learned checks found (`learned`: the rule names of nearness and the profanity model)
         stands only when this model agrees a little (`confirm`); when nothing stands and this
         model is sure (`sure`), its reading is returned to be flagged on its own."""
-        reading = self.read(text, skip)
+        reading = self.read(text, skip, words)
         if reading.score < self.thresholds.confirm:
             signals = [s for s in signals if s.rule not in learned]
         if signals or not reading.sure(self.thresholds):

@@ -155,3 +155,14 @@ def test_the_whole_comment_weighs_its_words_more_than_its_mean_vector():
     reading = CommentModel(CRISIS.examples, THRESHOLDS, "reads as a test", layers=layers).read(TEXT)
     assert reading.whole == pytest.approx(0.7 * 0.9 + 0.3 * 0.5, abs=1e-4)
     assert reading.strongest == pytest.approx(0.5, abs=1e-4)
+
+
+def test_words_worked_out_once_for_all_three_models_read_the_same():
+    from safety.assessment import Item, Submission
+    from safety.spam import hashed_features
+
+    text = "Go crawl back under your rock, LW."
+    item = Item(text, Submission())
+    assert item.words() is item.words()
+    assert np.array_equal(item.words()[0], hashed_features(text)[0])
+    assert TOXIC.read(text, words=item.words()) == TOXIC.read(text)
