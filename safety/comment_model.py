@@ -263,9 +263,9 @@ class CommentModel:
             return Reading(0.0, 0.0, None)
         vectors = embed(parts)
         mean, *each = self.probabilities(np.vstack([_unit(vectors.mean(axis=0)), vectors]))
+        best = int(np.argmax(each))
         # The words are read in full: a sentence the rules cleared is context for the rest
         # ("... please call 988. I did and I'm here.").
-        best = int(np.argmax(each))
         whole = WORDS_SHARE * self.word_probability(text, words) + (1 - WORDS_SHARE) * float(mean)
         return Reading(whole, float(each[best]), parts[best])
 
@@ -277,10 +277,10 @@ class CommentModel:
         skip: frozenset[str] = frozenset(),
         words: Words | None = None,
     ) -> tuple[list, Reading | None]:
-        """The business rule, for a comment: the rules' findings always stand; what the
-        learned checks found (`learned`: the rule names of nearness and the profanity model)
-        stands only when this model agrees a little (`confirm`); when nothing stands and this
-        model is sure (`sure`), its reading is returned to be flagged on its own."""
+        """The business rule, for a comment: the other signals stand, but those whose rule is
+        in `learned` (similarity, nearness, the profanity model and rule, the learned spam
+        model) only when this model agrees a little (`confirm`); when nothing stands and this
+        model is sure (`Reading.sure`), its reading is returned to be flagged on its own."""
         reading = self.read(text, skip, words)
         if reading.score < self.thresholds.confirm:
             signals = [s for s in signals if s.rule not in learned]
