@@ -248,6 +248,9 @@ _HARM_CONTEXT = re.compile(
     r"|\bpills\b|goodbye|\bnoose\b|\brope\b"
 )
 
+# Words that make an act deliberate: "burned my arm on purpose", but not "not on purpose".
+ON_PURPOSE = r"(?<!not\s)\b(?:on\s+purpose|deliberately|intentionally)\b"
+
 PILLS = "pills meds medication tablets painkillers pain prescription prescriptions"
 HARM_VERBS = (
     "cut cutting burn burned burnt burning scratch scratching scratched carve carving carved "
@@ -736,7 +739,7 @@ RULES: tuple[Rule, ...] = (
                 "purpose deliberately intentionally",
                 r"\b(?:cut|burned|burnt|burn|scratched|hit|punched|stabbed|scalded)\s+(?:myself|"
                 r"my\s+(?:arms?|wrists?|legs?|thighs?|skin|stomach|hands?|forearms?))\b[^.]{0,40}"
-                r"(?<!not\s)\b(?:on\s+purpose|deliberately|intentionally)\b",
+                + ON_PURPOSE,
             ),
             # "I self-harm", "I've started self-harming again"
             P("harm harming harmed", rf"{ME}(?:can't\s+stop\s+)?self-harm(?:ing|ed)?\b"),
@@ -1093,9 +1096,9 @@ def _negated(sentence: str, start: int, end: int) -> bool:
     return bool(_NEGATOR.search(window))
 
 
-# Words that make an accident-shaped phrase deliberate ("burned my arm on the hob on
-# purpose"): no idiom then.
-_ON_PURPOSE = re.compile(r"(?<!not )\b(?:on\s+purpose|deliberately|intentionally)\b")
+# An accident-shaped phrase made deliberate ("burned my arm on the hob on purpose") is no
+# idiom.
+_ON_PURPOSE = re.compile(ON_PURPOSE)
 
 
 def _is_idiom(sentence: str, start: int, end: int) -> bool:

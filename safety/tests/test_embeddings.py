@@ -8,6 +8,7 @@ The last sentence is longer than 256 tokens, so truncation is checked too.
 """
 
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -83,6 +84,14 @@ def test_the_model_file_is_made_once_and_named_by_its_fingerprint(tmp_path, monk
     monkeypatch.setattr(embeddings, "ENCODING", "something else")
     assert embeddings._model_file() != first
     assert len(built) == 2
+
+
+def test_building_the_int8_model_says_nothing_unless_something_is_wrong(tmp_path, caplog):
+    # The quantizer logs a line for each tensor it leaves in float32, on the root logger.
+    with caplog.at_level(logging.INFO):
+        minilm_graph.build(tmp_path / "int8.onnx")
+    assert (tmp_path / "int8.onnx").stat().st_size > 10_000_000
+    assert [r.getMessage() for r in caplog.records] == []
 
 
 def test_it_keeps_the_order_of_the_texts(reference):
