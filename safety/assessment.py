@@ -390,14 +390,16 @@ def assess(text: str, context: "str | Submission" = "comment") -> Assessment:
 
 
 def warm_up() -> None:
-    """Load the offensive-language model, train the spam model, embed the examples and fit
-    the comment models now (a second or two once their files are made), so that the first
-    comment after a start is not the one that waits for them."""
+    """Load the sentence encoder and the offensive-language model, train the spam model, embed
+    the examples and fit the comment models now (a second or two once their files are made),
+    so that the first comment after a start is not the one that waits for them."""
+    from safety import embeddings
     from safety.comment_model import MODELS
     from safety.crisis_similarity import warm_up as warm_up_crisis_model
     from safety.spam import spam_model
     from safety.toxicity import EXAMPLES, offensive_scores
 
+    embeddings.warm_up()
     offensive_scores(["warm up"])
     spam_model()
     warm_up_crisis_model()

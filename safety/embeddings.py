@@ -30,7 +30,15 @@ import numpy as np
 
 from safety.minilm_graph import PACKAGE, build, model_folder
 
-__all__ = ["DIMENSIONS", "MAX_TOKENS", "cache_folder", "embed", "fingerprint", "save_whole"]
+__all__ = [
+    "DIMENSIONS",
+    "MAX_TOKENS",
+    "cache_folder",
+    "embed",
+    "fingerprint",
+    "save_whole",
+    "warm_up",
+]
 
 DIMENSIONS = 384
 # sentence-transformers' max_seq_length for this model (sentence_bert_config.json); longer
@@ -174,6 +182,13 @@ def embed(texts: list[str], remember: bool = True) -> np.ndarray:
             while len(_recent) > RECENT:
                 _recent.popitem(last=False)
     return result
+
+
+def warm_up() -> None:
+    """Load the model and the tokenizer and run them once (a tenth of a second or more):
+    when every vector and fitted model is already on disk, nothing else would, and the first
+    comment after a start would wait for them."""
+    _encode_texts(["warm up"])
 
 
 def _encode_texts(texts: list[str]) -> np.ndarray:

@@ -109,3 +109,24 @@ def test_it_imports_no_django_models():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "False"
+
+
+def test_warm_up_leaves_nothing_to_load_for_the_first_comment(monkeypatch):
+    import onnxruntime
+    import tokenizers
+
+    from safety import embeddings, warm_up
+
+    # As in a new server process: the encoder not yet loaded, everything else on disk.
+    embeddings._session.cache_clear()
+    embeddings._tokenizer.cache_clear()
+    warm_up()
+
+    def loads_again(*args, **kwargs):
+        raise AssertionError("loaded on the first comment, not by warm_up")
+
+    monkeypatch.setattr(onnxruntime, "InferenceSession", loads_again)
+    monkeypatch.setattr(tokenizers.Tokenizer, "from_file", loads_again)
+    monkeypatch.setattr(embeddings, "_recent", type(embeddings._recent)())
+    result = assess("A sentence about my allotment that nobody has sent before.", "comment")
+    assert result.decision is Decision.PUBLISH
