@@ -1,8 +1,9 @@
-"""The moderation queue in Wagtail's admin: urgent first, then reported, then oldest."""
+"""The moderation queue in Wagtail's admin: a crisis first, then what readers reported or the
+checks flagged, then the oldest."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -27,10 +28,15 @@ PERMISSION = "discussion.change_comment"
 
 def queue_items(tab: str):
     _, condition = TABS[tab]
+    # Held: a check found something (abuse, an advert, links, a flood). Pending: nothing was
+    # found, and the site's policy asks for a first read (a new commenter, say).
+    held_by_a_check = Case(When(status=CommentStatus.HELD, then=Value(1)), default=Value(0))
     return (
         Comment.objects.filter(condition)
         .select_related("page")
-        .order_by("-urgent", "-report_count", "-review", "created_at")[:PAGE_SIZE]
+        .order_by("-urgent", "-report_count", "-review", held_by_a_check.desc(), "created_at")[
+            :PAGE_SIZE
+        ]
     )
 
 

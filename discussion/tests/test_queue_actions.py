@@ -15,13 +15,19 @@ def queue_order(client, tab="waiting") -> list[int]:
     return [int(pk) for pk in re.findall(r'id="queue-comment-(\d+)"', html)]
 
 
-def test_it_orders_the_queue_crisis_then_reports_then_age(client, moderator, answer, make_comments):
-    old, reported, urgent, new = make_comments(answer, 4, CommentStatus.HELD)
+def test_it_orders_the_queue_crisis_then_reports_then_flags_then_age(
+    client, moderator, answer, make_comments
+):
+    first_timer, old, reported, urgent, new = make_comments(answer, 5, CommentStatus.HELD)
     Comment.objects.filter(pk=urgent.pk).update(urgent=True)
     Comment.objects.filter(pk=reported.pk).update(report_count=2)
     Comment.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=90))
+    # The oldest of all, but held only by the policy for new commenters: nothing was found.
+    Comment.objects.filter(pk=first_timer.pk).update(
+        status=CommentStatus.PENDING, created_at=timezone.now() - timedelta(days=120)
+    )
     client.login(username=moderator.username, password=PASSWORD)
-    assert queue_order(client) == [urgent.pk, reported.pk, old.pk, new.pk]
+    assert queue_order(client) == [urgent.pk, reported.pk, old.pk, new.pk, first_timer.pk]
 
 
 def test_it_shows_reasons_article_and_history(client, moderator, answer):
