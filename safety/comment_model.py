@@ -5,9 +5,9 @@ The rules find risk, abuse and adverts in the words they know, and nearness
 one sentence at a time, and sentence embeddings follow topic more than intent, so nearness
 alone both misses ("Wrote my will tonight.", "I won't be around to read the replies") and
 over-reaches (angry but harmless sentences near abusive ones). A comment model is fitted, for
-each label, on what moderators are asked to decide: 4,842 labelled comments (COMMENT_PATHS:
-the development, validation and held-out v1 to v19 sets) beside the label's examples. It has
-two parts:
+each label, on what moderators are asked to decide: 5,322 labelled comments (COMMENT_PATHS:
+the development, validation, held-out v1 to v19 and v22 to v25 sets) beside the label's
+examples. It has two parts:
 - a network (one hidden layer of 64) over the sentence embeddings the checks already make;
 - a logistic regression over the comment's words (the spam model's hashed n-grams, with
   links left out and addresses, numbers and handles as one token each).
@@ -18,17 +18,28 @@ How `safety.assessment` uses it, for comments only (letters keep the rules and n
 - the rules' findings stand (strong profanity is the exception: "fuck cancer" is not abuse),
   and sentences the crisis rules cleared are not read;
 - what similarity, nearness, the profanity model or the learned spam model found stands
-  only when this model agrees a little (`confirm`): that takes out most of their false
-  alarms;
+  only when this model, reading the comment as a whole, agrees a little (`confirm`): that
+  takes out most of their false alarms;
 - a comment this model is sure of (`sure`) is flagged even when nothing else fired; one
   sentence is enough (`sentence`) only where the comment as a whole leans the same way
   (`floor`).
 
 How it was chosen (2026-11-27), leaving sets out (seven folds over twenty-one sets): the
 network alone gave crisis 0.92 / 0.94, toxic F1 0.90, spam F1 0.96; the words alone 0.91 /
-0.96, 0.93 and 0.98; the two together, at the thresholds below, crisis 0.90 / 0.98 (chosen
-for recall), toxic 0.93 / 0.93, spam 0.99 / 0.99. Averaging five networks gained nothing
-that paid for five fits. Blind figures are in test_comment_figures.py (held-out v20 and v21).
+0.96, 0.93 and 0.98; the two together crisis 0.90 / 0.98, toxic 0.93 / 0.93, spam 0.99 /
+0.99. Averaging five networks gained nothing that paid for five fits. Later that day four
+sets with a real column's mix (mostly ordinary comments: v22 to v25) showed crisis precision
+near 0.66 on such text, most false alarms the model's alone, on one odd sentence ("I line
+them up while the kettle boils") or on words the balanced sets tie to crises ("rope", "I'm
+done", "the list"). With those sets fitted on too, and twenty-five sets left out seven
+folds at a time, the thresholds below and `confirm` read on the comment as a whole (not its
+most telling sentence) gave, against the earlier thresholds: crisis on the balanced sets
+0.95 / 0.96 (was 0.92 / 0.97), on the ordinary-mix sets 0.81 / 1.00 (was 0.70 / 1.00), on
+the crisis letter sets read as comments 0.79 / 0.92 (was 0.74 / 0.88); toxic F1 0.94 and
+0.97 (was 0.94 and 0.90); spam F1 0.99 and 0.97 (was 0.99 and 0.96). Crisis is chosen for
+recall, toxic and spam for F1, except that one abusive-sounding sentence flags a comment as
+abuse only where the whole comment reaches 0.5 (0.3 scored the same, but marked an advert's
+"useless men like him" as abuse). Blind figures are in test_comment_figures.py (v26 to v29).
 The network is sure of itself on text unlike what it learned from (a eulogy being written
 scores as a crisis), so what a comment model alone finds is held for a person, never
 rejected or filed as spam.
@@ -82,6 +93,10 @@ COMMENT_PATHS = tuple(
         "comments_heldout_v17.jsonl",
         "comments_heldout_v18.jsonl",
         "comments_heldout_v19.jsonl",
+        "comments_heldout_v22.jsonl",
+        "comments_heldout_v23.jsonl",
+        "comments_heldout_v24.jsonl",
+        "comments_heldout_v25.jsonl",
     )
 )
 
@@ -110,7 +125,8 @@ LAYERS = (
 
 @dataclass(frozen=True)
 class Thresholds:
-    confirm: float  # what similarity, nearness or a learned model found stands from here
+    confirm: float  # what similarity, nearness or a learned model found stands from here,
+    # on the comment as a whole
     sure: float  # the model flags on its own from here, on the comment as a whole
     sentence: float  # ...or from here, on its most telling sentence,
     floor: float  # ...in a comment whose whole reaches this
@@ -279,10 +295,13 @@ class CommentModel:
     ) -> tuple[list, Reading | None]:
         """The business rule, for a comment: the other signals stand, but those whose rule is
         in `learned` (similarity, nearness, the profanity model and rule, the learned spam
-        model) only when this model agrees a little (`confirm`); when nothing stands and this
+        model) only when this model, on the comment as a whole, agrees a little (`confirm`);
+        when nothing stands and this
         model is sure (`Reading.sure`), its reading is returned to be flagged on its own."""
         reading = self.read(text, skip, words)
-        if reading.score < self.thresholds.confirm:
+        # The comment as a whole, not its most telling sentence: the network is sure of odd
+        # sentences in ordinary comments ("I line them up while the kettle boils").
+        if reading.whole < self.thresholds.confirm:
             signals = [s for s in signals if s.rule not in learned]
         if signals or not reading.sure(self.thresholds):
             return signals, None
@@ -331,19 +350,19 @@ def _save(partial: Path, layers: dict[str, np.ndarray]) -> None:
 # crisis costs more than a moderator's minute; toxic and spam for F1.
 CRISIS = CommentModel(
     crisis_similarity.EXAMPLES,
-    Thresholds(confirm=0.5, sure=0.5, sentence=0.9, floor=0.2),
+    Thresholds(confirm=0.3, sure=0.55, sentence=0.95, floor=0.5),
     reads="reads as a crisis to the model trained on labelled comments",
 )
 TOXIC = CommentModel(
     toxicity.EXAMPLES,
-    Thresholds(confirm=0.6, sure=0.65, sentence=0.7, floor=0.5),
+    Thresholds(confirm=0.55, sure=0.65, sentence=0.95, floor=0.5),
     reads="reads as abuse to the model trained on labelled comments",
 )
 SPAM = CommentModel(
     # Whole example adverts and their look-alikes (the learned spam model's start), not
     # sentences; k is nearness's and unused here.
     ExampleSet("spam", ["spam_examples.jsonl"], k=1),
-    Thresholds(confirm=0.6, sure=0.55, sentence=0.7, floor=0.5),
+    Thresholds(confirm=0.6, sure=0.55, sentence=0.95, floor=0.3),
     reads="reads as an advert to the model trained on labelled comments",
 )
 MODELS = {model.label: model for model in (CRISIS, TOXIC, SPAM)}

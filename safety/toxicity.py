@@ -227,7 +227,11 @@ _rule(
     "dismissal",
     "is rude to someone",
     r"\bshut (?:up|(?:your|ur|yo) (?:\w+ )?(?:mouth|face|trap|gob|pie ?hole))\b|\bstfu\b|\bgtfo\b"
-    r"|\b(?:nobody|no one|noone|no-one) (?:cares|asked|gives a)\b|\bwho asked\b"
+    # "Nobody asked.", "nobody cares about your opinion"; not "nobody asked me to stay late",
+    # "nobody cares about my birthday", "nobody asked you to be perfect".
+    rf"|\b(?:nobody|no one|noone|no-one) (?:cares|asked|gives a(?: \w+){{1,2}})"
+    rf"(?=\s*(?:[.!?,;:]|$)|\s+(?:{_YOU}\b(?! to\b)|(?:about|for) (?:{_YOU}|your|ur)\b"
+    rf"|what {_YOU}\b))|\bwho asked(?=\s*(?:[.!?,;:]|$)|\s+(?:{_YOU}|lol|lmao)\b)"
     r"|\bgrow (?:a spine|a pair|some balls)\b|\bget a (?:grip|life|clue)\b"
     r"|\bget over yourself\b|\bsob story\b|\bscrew (?:you|u)\b|\b(?:piss|bugger|sod|f) off\b"
     r"|\bgo to hell\b|\bboo ?hoo\b|\bget lost\b|\bbite me\b|\bi hate (?:you|u)\b",

@@ -1,46 +1,38 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Twenty-three sets, each written apart from the checks by helpers who saw no code, rule or
-example. Since 2026-11-27 the comment models (`safety.comment_model`) are fitted on the first
-twenty-one, so their figures are in-sample: the word model all but learns them by heart, and
-their floors catch a broken fit or a broken check, nothing more. Only v20 and v21 (BLIND) say
-how the checks do on comments nothing was fitted or tuned on.
+Thirty-one sets, each written apart from the checks by helpers who saw no code, rule or
+example. The comment models (`safety.comment_model`) are fitted on twenty-five of them, so
+those figures are in-sample: the word model all but learns them by heart, and their floors
+catch a broken fit or a broken check, nothing more. BLIND lists the six they are not fitted
+on; only v26 to v29 were measured once, by code chosen without them.
 
 - development (comments_dev.jsonl, 265): written alongside the rules; the spam model trains
   on it too.
 - held-out v1 (117), validation (160), v2 (240), v3 (220): earlier blind sets, read and
   worked against since (see the history in git).
-- v4 to v13 (240 each, 2026-11-27): each measured blind once as it came, then fitted on; the
-  figures of each step are in git's history of this file.
-- v14 to v21 (240 each, 2026-11-27, second session), written from one brief by eight helpers,
-  each with its own kind of column, frozen by sha256 before anything ran on them. The code of
-  the morning (a network over sentence vectors, fitted on thirteen sets) measured them first:
-  v14 to v17 crisis 0.94 / 0.84, toxic F1 0.87, spam F1 0.91; v20 and v21 crisis
-  0.89 / 0.89, toxic 0.91 / 0.87 / 0.89, spam 0.89 / 0.88 / 0.88. Then v14 to v19 were read
-  (crisis rules for acts under way and means at hand came from their misses) and joined the
-  fitting; the word model, its share and the thresholds were chosen by leaving sets out
-  over those twenty-one; v20 and v21 were measured once, at the end, with nothing chosen on
-  them: the last two rows below.
+- v4 to v13 (240 each, 2026-11-27): each measured blind once as it came, then fitted on.
+- v14 to v21 (240 each, 2026-11-27), from one brief by eight helpers, frozen by sha256:
+  balanced test sets (about a fifth each crisis, toxic and spam, the rest hard look-alikes).
+  v14 to v19 were read and fitted on; v20 and v21 are not fitted on, but were measured three
+  times as the code changed, so they are no longer blind.
+- v22 to v29 (120 each, 2026-11-27, third session), from a second brief that asks for a real
+  column's mix: 85 ordinary comments (anecdotes, thanks, replies, alarming words used
+  harmlessly: climbing ropes, pill organisers, "I can't take it anymore" about a rooster), 12
+  crisis, 12 toxic, 12 spam; eight helpers, eight kinds of column, frozen by sha256 as they
+  came. The code of the morning measured v22 to v25 at crisis 0.66 / 1.00 (48 found, 25 false
+  alarms), toxic 0.77 / 0.98, spam F1 0.96: balanced sets had flattered crisis precision.
+  v22 to v25 were then read and fitted on, and the thresholds chosen by leaving sets out
+  over twenty-five sets. v26 to v29 were measured once before (code of the morning) and once
+  after, with nothing chosen on them:
+                   crisis                 toxic                  spam
+  before           0.64 / 1.00 / 0.78     0.89 / 0.98 / 0.93     0.92 / 0.92 / 0.92
+  after            0.73 / 1.00 / 0.84     0.96 / 0.98 / 0.97     0.90 / 0.98 / 0.94
+  Crisis precision (18 false alarms in 340 ordinary comments) is still under the issue's
+  0.85; toxic and spam F1 meet its 0.9.
 
-Measured (precision / recall / F1) on 2026-11-27, spam with one fixed salt:
-                  crisis                 toxic                  spam
-  development     0.88 / 1.00 / 0.94     0.98 / 1.00 / 0.99     1.00 / 1.00 / 1.00
-  held-out v1     0.86 / 0.92 / 0.89     1.00 / 1.00 / 1.00     1.00 / 1.00 / 1.00
-  validation      1.00 / 0.96 / 0.98     0.97 / 1.00 / 0.99     1.00 / 1.00 / 1.00
-  v2 to v19       0.94 to 1.00           0.95 to 1.00           0.98 to 1.00
-  held-out v20    0.98 / 0.96 / 0.97     0.93 / 0.96 / 0.95     0.95 / 1.00 / 0.98   blind
-  held-out v21    0.81 / 1.00 / 0.89     0.98 / 0.98 / 0.98     0.95 / 0.95 / 0.95   blind
-v20 and v21 together: crisis 0.88 / 0.98 / 0.93, toxic 0.96 / 0.97 / 0.96, spam 0.95 / 0.98 /
-0.96. (Measured first with the word model reading only the sentences the crisis rules had not
-cleared: crisis 0.89 / 0.98. A unit test then showed a cleared sentence is context the rest
-needs, so it reads the whole comment, as it did when chosen; v21 gained one false alarm.)
-The issue's targets on held-out text (crisis recall 0.95 at precision 0.85, toxic and
-spam F1 0.9) are met there. The helpers wrote from one brief, in one style (".example"
-addresses, 555 numbers), so real comments will score lower; the word model leaves links out
-and reads addresses and numbers as one token each, which keeps it off the invented domains.
-`pytest -s` prints every miss and false alarm.
-
-Floors sit a little under what was measured, so a change that makes things worse fails here.
+`pytest -s` prints each set's figures, every miss and every false alarm. Floors sit a little
+under what was measured (0.03; 0.04 for the sets not fitted on), so a change that makes
+things worse fails here.
 """
 
 import hashlib
@@ -197,10 +189,58 @@ SETS = {
         200,
         {"crisis": (0.77, 0.96, 0.86), "toxic": (0.94, 0.94, 0.94), "spam": (0.9, 0.9, 0.9)},
     ),
+    "held-out v22": (
+        DATA / "comments_heldout_v22.jsonl",
+        "b8d179ee736167d55c98cffc8431864757ca5b3929abb40d773209f6e928fd7b",
+        110,
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v23": (
+        DATA / "comments_heldout_v23.jsonl",
+        "cddc2e70d6bbc0578c53ec21b3ecccbfb9902308f2600ea7836591c3820be6fa",
+        110,
+        {"crisis": (0.89, 0.97, 0.93), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v24": (
+        DATA / "comments_heldout_v24.jsonl",
+        "8358011f2cbeb4a859099337908388b94ae801ba72bbe4b6b7ad4505aab2f037",
+        110,
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v25": (
+        DATA / "comments_heldout_v25.jsonl",
+        "96c03cd71b448c7022ede8fedcb04ad4d13648f274257508d9e4f0ab6e1744f2",
+        110,
+        {"crisis": (0.82, 0.97, 0.89), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v26": (
+        DATA / "comments_heldout_v26.jsonl",
+        "a00712c01ee9bba5e50edb50e53cbdf882ac001c69be9f51c9181e59a14b1742",
+        110,
+        {"crisis": (0.62, 0.96, 0.76), "toxic": (0.96, 0.87, 0.91), "spam": (0.87, 0.87, 0.87)},
+    ),
+    "held-out v27": (
+        DATA / "comments_heldout_v27.jsonl",
+        "b52cf9a077af1b856c7455e0c6fb7826d76cfed59c7ce6e390f96645e99a5ca6",
+        110,
+        {"crisis": (0.76, 0.96, 0.84), "toxic": (0.96, 0.96, 0.96), "spam": (0.76, 0.96, 0.84)},
+    ),
+    "held-out v28": (
+        DATA / "comments_heldout_v28.jsonl",
+        "11e8542803da29dba94191cea2b174545538841d692bb5e2333dd92bb0466323",
+        110,
+        {"crisis": (0.76, 0.96, 0.84), "toxic": (0.88, 0.96, 0.92), "spam": (0.96, 0.96, 0.96)},
+    ),
+    "held-out v29": (
+        DATA / "comments_heldout_v29.jsonl",
+        "76ce6cb58a0f5b72cfc1b38a1ee91b8a6d4b5663a65db3bf9eb3e236f8d3fa4e",
+        110,
+        {"crisis": (0.62, 0.96, 0.76), "toxic": (0.88, 0.96, 0.92), "spam": (0.88, 0.96, 0.92)},
+    ),
 }
 # The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
 # ones whose figures say how it does on comments it has not seen.
-BLIND = (DATA / "comments_heldout_v20.jsonl", DATA / "comments_heldout_v21.jsonl")
+BLIND = tuple(DATA / f"comments_heldout_v{n}.jsonl" for n in (20, 21, 26, 27, 28, 29))
 # The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",

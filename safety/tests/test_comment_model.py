@@ -40,6 +40,19 @@ def test_what_the_learned_checks_found_stands_only_when_the_model_agrees_a_littl
     assert sure is None
 
 
+def test_one_telling_sentence_does_not_confirm_what_the_learned_checks_found():
+    # The network is sure of every sentence (0.95), the words are not (0.1): the comment as a
+    # whole reads 0.7 x 0.1 + 0.3 x 0.95, under `confirm`.
+    layers = dict(constant_model(0.95)._loaded())
+    layers["words_bias"] = np.array([np.log(0.1 / 0.9)], dtype=np.float32)
+    model = CommentModel(CRISIS.examples, THRESHOLDS, "reads as a test", layers=layers)
+    reading = model.read(TEXT)
+    assert reading.whole == pytest.approx(0.355, abs=1e-3)
+    assert reading.strongest == pytest.approx(0.95, abs=1e-3)
+    kept, _ = model.review(TEXT, [RULE, NEARNESS], {"similarity"})
+    assert kept == [RULE]
+
+
 def test_the_rules_findings_stand_whatever_the_model_says():
     kept, _ = constant_model(0.01).review(TEXT, [RULE], {"similarity"})
     assert kept == [RULE]

@@ -69,6 +69,10 @@ SHARED_BY_CHANCE = {
     "well said.",
     "love this columnist.",
     "sound advice.",
+    "spot on.",
+    "needed this today.",
+    # Quoted in the brief for v22 to v29 as a kind of indirect goodbye; one helper used it.
+    "this is my last comment here, thank you all.",
 }
 
 
