@@ -1107,6 +1107,15 @@ def _is_idiom(sentence: str, start: int, end: int) -> bool:
     return any(m.start() < end and m.end() > start for m in _IDIOMS.finditer(sentence))
 
 
+# "If I were you / your husband / as pathetic as her, I'd kill myself": the writer's words
+# put in someone else's place, a taunt; abuse (the toxicity check's business), not the
+# writer's own risk. Not "if I were gone" or "if I weren't in the picture".
+_TAUNT = re.compile(
+    r"\bif\s+i\s+(?:were|was)\s+(?:you|u|him|her|them|your|ur|the|that|like|"
+    r"as\s+\w+(?:\s+\w+)?\s+as)\b|\bif\s+i\s+(?:looked|sounded|acted|dressed|talked)\s+like\b"
+)
+
+
 def _is_reported(sentence: str, start: int) -> bool:
     return bool(_REPORTED.search(sentence[max(0, start - 80) : start]))
 
@@ -1141,7 +1150,8 @@ def _scan(
     sentence: str, following: str, skip: frozenset[str]
 ) -> tuple[Rule | None, bool, str | None]:
     """The first rule that holds in this sentence, whether it held only via a relapse, and
-    what cleared a match that did not hold ("idiom", "negation", "reported", "past").
+    what cleared a match that did not hold ("idiom", "negation", "reported", "addressed",
+    "past").
 
     `skip` names rules whose context the text lacks.
     """
@@ -1161,6 +1171,9 @@ def _scan(
                 continue
             if _is_reported(sentence, start):
                 cleared = cleared or "reported"
+                continue
+            if _TAUNT.search(sentence, 0, start):
+                cleared = cleared or "addressed"
                 continue
             if _in_the_past(sentence, start, end, following):
                 recovered = recovered or rule
@@ -1221,7 +1234,7 @@ def _guarded(sentence: str, following: str) -> str | None:
     """
     if _IDIOMS.search(sentence) or _LOOSE_IDIOMS.search(sentence):
         return "idiom"
-    if _ADDRESSED.search(sentence) and not _WRITER.search(sentence):
+    if (_ADDRESSED.search(sentence) and not _WRITER.search(sentence)) or _TAUNT.search(sentence):
         return "addressed"
     cleaned = _NOT_A_NEGATION.sub(" ", sentence)
     if any(_DENIAL.search(clause) for clause in _CLAUSE_BREAK.split(cleaned)):

@@ -21,6 +21,11 @@ CRISIS = {
         # "Much better" is recovery talk; "much better off" is not.
         "Honestly my kids would be so much better off with the life insurance than with me.",
     ],
+    "conditional": [
+        # Not a taunt: the writer's own situation.
+        "It would be easier for everyone if I were gone.",
+        "If this happens again I will kill myself.",
+    ],
     "plan": [
         "I've been saving my pills.",
         "I wrote goodbye letters to my parents.",
@@ -74,6 +79,12 @@ CRISIS = {
 }
 
 NOT_CRISIS = {
+    "taunt": [
+        # The writer's words in someone else's place: abuse, flagged by the offensive check.
+        "If I were you I'd kill myself.",
+        "Honestly, if I were as useless as this letter writer I'd go and end it all.",
+        "If I was your husband I'd be praying to die too.",
+    ],
     "negation": [
         "I'm not suicidal.",
         "I would never hurt myself.",

@@ -133,7 +133,7 @@ def test_a_question_answered_at_once_with_a_denial_is_not_read_alone():
 def test_nearness_alone_does_not_make_an_advert_toxic():
     advert = (
         "My husband walked out and I was a wreck until Mother Grace cast her return spell. "
-        "Useless men like him only come back with her help. WhatsApp her on +44 7700 900123."
+        "That selfish man came crawling back in a week. WhatsApp her on +44 7700 900123."
     )
     assert {s.rule for s in find_toxicity(advert)} == {"nearness"}  # why the guard exists
     result = assess(advert)

@@ -121,6 +121,7 @@ def test_a_wish_to_die_is_a_crisis_not_abuse_though_the_model_calls_it_offensive
         "You should just die.",
         "Nobody would miss you if you jumped.",
         "Do everyone a favour and k1ll yourself.",
+        "If I were you I'd kill myself, honestly.",
     ],
 )
 def test_telling_someone_else_to_harm_themselves_is_abuse_not_a_crisis(text):
