@@ -1,10 +1,10 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Thirty-five sets, each written apart from the checks by helpers who saw no code, rule or
-example. The comment models (`safety.comment_model`) are fitted on twenty-nine of them, so
+Thirty-nine sets, each written apart from the checks by helpers who saw no code, rule or
+example. The comment models (`safety.comment_model`) are fitted on thirty-three of them, so
 those figures are in-sample: the word model all but learns them by heart, and their floors
 catch a broken fit or a broken check, nothing more. BLIND lists the six they are not fitted
-on; only v30 to v33 were measured once, by code chosen without them.
+on; only v34 to v37 were measured once, by code chosen without them.
 
 - development (comments_dev.jsonl, 265): written alongside the rules; the spam model trains
   on it too.
@@ -15,23 +15,26 @@ on; only v30 to v33 were measured once, by code chosen without them.
   balanced test sets (about a fifth each crisis, toxic and spam, the rest hard look-alikes).
   v14 to v19 were read and fitted on; v20 and v21 are not fitted on, but were measured three
   times as the code changed, so they are no longer blind.
-- v22 to v33 (120 each, 2026-11-27, third session), from a second brief that asks for a real
+- v22 to v37 (120 each, 2026-11-27, third session), from a second brief that asks for a real
   column's mix: 85 ordinary comments (anecdotes, thanks, replies, alarming words used
   harmlessly: climbing ropes, pill organisers, "I can't take it anymore" about a rooster), 12
   crisis, 12 toxic, 12 spam; one helper and one kind of column a set, each frozen by sha256
-  as it came. In three rounds of four, each round was measured blind once, then read and
-  fitted on, and the thresholds chosen again by leaving sets out:
+  as it came. Each four after v25 was measured blind once, then read and fitted on, and the
+  thresholds chosen again by leaving sets out (round three kept round two's):
                           crisis                 toxic                  spam
   v22-v25, the morning's  0.66 / 1.00 / 0.79     0.77 / 0.98 / 0.87     0.98 / 0.94 / 0.96
   v26-v29, morning        0.64 / 1.00 / 0.78     0.89 / 0.98 / 0.93     0.92 / 0.92 / 0.92
   v26-v29, round one      0.73 / 1.00 / 0.84     0.96 / 0.98 / 0.97     0.90 / 0.98 / 0.94
   v30-v33, morning        0.64 / 1.00 / 0.78     0.84 / 0.94 / 0.89     0.98 / 0.90 / 0.94
   v30-v33, round two      0.84 / 1.00 / 0.91     0.94 / 0.96 / 0.95     0.98 / 0.96 / 0.97
+  v34-v37, morning        0.59 / 1.00 / 0.74     0.85 / 0.90 / 0.87     0.98 / 0.96 / 0.97
+  v34-v37, round three    0.84 / 1.00 / 0.91     0.98 / 0.84 / 0.90     1.00 / 0.96 / 0.98
   (The morning's code is the session's first, fitted on twenty-one balanced sets; the
   brief for v30 on also forbids reusing its example phrases, which v26 had copied once.)
   Balanced sets had flattered crisis precision: on a real mix, false alarms come from
   ordinary comments that only sound alarming (a pill organiser, a funeral planned at 81,
-  golf clubs given away before downsizing).
+  golf clubs given away before downsizing). Round three's toxic misses were group hate
+  ("send them all home") and veiled threats ("see what happens to you on the walk home").
 
 `pytest -s` prints each set's figures, every miss and every false alarm. Floors sit a little
 under what was measured (0.03; 0.04 for the sets not fitted on), so a change that makes
@@ -244,30 +247,54 @@ SETS = {
         DATA / "comments_heldout_v30.jsonl",
         "511e71ccde1fe3bb2246d3550344bd5b46140a241cbdcc45bfd2748066f82fd9",
         110,
-        {"crisis": (0.71, 0.96, 0.81), "toxic": (0.87, 0.87, 0.87), "spam": (0.96, 0.87, 0.91)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v31": (
         DATA / "comments_heldout_v31.jsonl",
         "43ad67025a741613a8527fa85637b8ad660a0d62eb062aa7be6962fcb4bd8d77",
         110,
-        {"crisis": (0.96, 0.96, 0.96), "toxic": (0.96, 0.96, 0.96), "spam": (0.96, 0.96, 0.96)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v32": (
         DATA / "comments_heldout_v32.jsonl",
         "9dd28765905284e7980e8455e23e0d1e2061e24a8abfd418faca867731e987c6",
         110,
-        {"crisis": (0.88, 0.96, 0.92), "toxic": (0.81, 0.88, 0.84), "spam": (0.88, 0.96, 0.92)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.89, 0.93), "spam": (0.89, 0.97, 0.93)},
     ),
     "held-out v33": (
         DATA / "comments_heldout_v33.jsonl",
         "fab3f426219eaca4df8837d934ba600a26a327edaf00996bfccb893ab6b94fc6",
         110,
-        {"crisis": (0.71, 0.96, 0.81), "toxic": (0.96, 0.96, 0.96), "spam": (0.96, 0.87, 0.91)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v34": (
+        DATA / "comments_heldout_v34.jsonl",
+        "d75549ecf8c8e873104cea0350019ce05077b733041171024e2c5c6cfaf2dd4f",
+        110,
+        {"crisis": (0.88, 0.96, 0.92), "toxic": (0.96, 0.65, 0.77), "spam": (0.96, 0.96, 0.96)},
+    ),
+    "held-out v35": (
+        DATA / "comments_heldout_v35.jsonl",
+        "828a64d6954e4e0008a12d52e13034a7e7a422aa9085dcfee305db77f8410246",
+        110,
+        {"crisis": (0.88, 0.96, 0.92), "toxic": (0.96, 0.96, 0.96), "spam": (0.96, 0.87, 0.91)},
+    ),
+    "held-out v36": (
+        DATA / "comments_heldout_v36.jsonl",
+        "9c17a341742958ae33097482858b76b0a320723ab379e24a734ebb8abb847892",
+        110,
+        {"crisis": (0.71, 0.96, 0.81), "toxic": (0.96, 0.79, 0.86), "spam": (0.96, 0.96, 0.96)},
+    ),
+    "held-out v37": (
+        DATA / "comments_heldout_v37.jsonl",
+        "43baf7894eaa2fddfa8c74f153198c79247f0a34e52e4d667ab28a14cfe978ca",
+        110,
+        {"crisis": (0.76, 0.96, 0.84), "toxic": (0.86, 0.79, 0.83), "spam": (0.96, 0.87, 0.91)},
     ),
 }
 # The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
 # ones whose figures say how it does on comments it has not seen.
-BLIND = tuple(DATA / f"comments_heldout_v{n}.jsonl" for n in (20, 21, 30, 31, 32, 33))
+BLIND = tuple(DATA / f"comments_heldout_v{n}.jsonl" for n in (20, 21, 34, 35, 36, 37))
 # The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",
