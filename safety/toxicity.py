@@ -185,6 +185,13 @@ _rule(
     rf"(?:find|track down|hunt down|come for|come after) {_YOU}\b"
     r"(?=\s*(?:[.!,;]|$|and\b|when\b|wherever\b|one day|soon))"
     rf"|\bi know where {_YOU} (?:live|work|sleep|park)"
+    # Veiled: "if I ever find out where you live", "see what happens to you on the walk home",
+    # "you'll be the one needing a hospital bed".
+    rf"|\bif (?:i|we) ever (?:find out|work out|see|catch) where {_YOU} (?:live|work)"
+    rf"|\bsee what happens to (?:{_YOU}|your (?:car|kids?|house|cat|dog|family))\b"
+    rf"|\b{_YOU}(?:'ll| will) be the one (?:needing|in|going to|going into) (?:a |the )?"
+    r"(?:hospital|ambulance|a&e|morgue|ground)"
+    rf"|\bi(?:'ll| will) poison (?:your|ur|him|her|them)\b"
     rf"|\bi know (?:what {_YOU} look like|who {_YOU} are|your (?:name|address|face))\b"
     r"|\bi(?:'ll| will) be (?:round|over|there|waiting)\b.{0,40}\b(?:helmet|word|lesson|sorry)\b"
     rf"|\b(?:i(?:'ve| have)? found|i(?:'ve| have) got) your (?:facebook|instagram|address|"
@@ -202,6 +209,15 @@ _rule(
     r"|\bbeat the \w+ out of"
     r"|\b(?:hope|wish) (?:your|ur) (?:\w+ )?(?:husband|wife|partner|boyfriend|girlfriend|dad|"
     rf"father|ex|kids|family) (?:\w+ )?(?:beats|hits|kills|rapes|leaves|cheats on|hurts) {_YOU}",
+)
+_rule(
+    "hate",
+    "speaks of a group with contempt",
+    # "Send them all home", "send the lot of them back", "they're not like us"; not
+    # "we sent them back to the shop".
+    r"\bsend (?:them all|all of them|the lot(?: of them)?) (?:back|home)\b"
+    r"|\bsend them (?:back|home) (?:to )?where they (?:came|come) from\b"
+    r"|\bthey(?:'re| are) not (?:like us|one of us)\b",
 )
 _rule("slur", "uses a slur or sexual insult", rf"(?<![a-z*])(?:{SLURS})(?![a-z])")
 _rule(

@@ -34,7 +34,9 @@ on; only v34 to v37 were measured once, by code chosen without them.
   Balanced sets had flattered crisis precision: on a real mix, false alarms come from
   ordinary comments that only sound alarming (a pill organiser, a funeral planned at 81,
   golf clubs given away before downsizing). Round three's toxic misses were group hate
-  ("send them all home") and veiled threats ("see what happens to you on the walk home").
+  ("send them all home") and veiled threats ("see what happens to you on the walk home");
+  rules for both were written from them afterwards (3 more found over all 39 sets, no new
+  false alarm), so v34 to v37's toxic figures below the table's are no longer blind.
 
 `pytest -s` prints each set's figures, every miss and every false alarm. Floors sit a little
 under what was measured (0.03; 0.04 for the sets not fitted on), so a change that makes
