@@ -5,8 +5,8 @@ The rules find risk, abuse and adverts in the words they know, and nearness
 one sentence at a time, and sentence embeddings follow topic more than intent, so nearness
 alone both misses ("Wrote my will tonight.", "I won't be around to read the replies") and
 over-reaches (angry but harmless sentences near abusive ones). A comment model is fitted, for
-each label, on what moderators are asked to decide: 6,282 labelled comments (COMMENT_PATHS:
-the development, validation, held-out v1 to v19 and v22 to v33 sets) beside the label's
+each label, on what moderators are asked to decide: 6,762 labelled comments (COMMENT_PATHS:
+the development, validation, held-out v1 to v19 and v22 to v37 sets) beside the label's
 examples. It has two parts:
 - a network (one hidden layer of 64) over the sentence embeddings the checks already make;
 - a logistic regression over the comment's words (the spam model's hashed n-grams, with
@@ -44,7 +44,8 @@ sentence flags a comment as abuse only where the whole comment reaches 0.5 (0.3 
 same, but marked an advert's "useless men like him" as abuse). Fitted on v30 to v33 as
 well and left out again over thirty-three sets, the same thresholds gave crisis 0.95 / 0.95
 and 0.82 / 0.99, toxic F1 0.94 and 0.97; no other setting gained more than a false alarm or
-two, so they were kept. Blind figures are in test_comment_figures.py.
+two, so they were kept; over thirty-seven sets (v34 to v37 fitted on too) they gave crisis
+0.95 / 0.95 and 0.85 / 0.99. Blind figures are in test_comment_figures.py.
 The network is sure of itself on text unlike what it learned from (a eulogy being written
 scores as a crisis), so what a comment model alone finds is held for a person, never
 rejected or filed as spam.
@@ -110,6 +111,10 @@ COMMENT_PATHS = tuple(
         "comments_heldout_v31.jsonl",
         "comments_heldout_v32.jsonl",
         "comments_heldout_v33.jsonl",
+        "comments_heldout_v34.jsonl",
+        "comments_heldout_v35.jsonl",
+        "comments_heldout_v36.jsonl",
+        "comments_heldout_v37.jsonl",
     )
 )
 

@@ -948,6 +948,8 @@ _IDIOMS = re.compile(
     r"|(?:die|died|dying)\s+(?:of|from)\s+(?:embarrassment|shame|laughter|boredom|cuteness|"
     r"jealousy|curiosity|envy)"
     r"|(?:die|died|dying)\s+laughing|to\s+die\s+for|dying\s+to\s+(?:see|know|meet|try|hear|tell)"
+    # "That's a hill I'm prepared to die on", "I will die on this hill"
+    r"|\bhill\s+(?:[\w']+\s+){0,4}?die\s+on\b|\bdie\s+on\s+(?:this|that|the\s+same)\s+hill"
     r"|could\s+(?:just\s+)?kill\s+myself\s+for"
     r"|kill\s+myself\s+(?:trying|working|over\s+(?:this|it|work))"
     r"|(?:do|did|does)n't\s+want\s+to\s+die\s+(?:alone|without|before)"

@@ -1,10 +1,10 @@
 """How well `assess` flags crisis, toxic and spam on labelled comments.
 
-Thirty-nine sets, each written apart from the checks by helpers who saw no code, rule or
-example. The comment models (`safety.comment_model`) are fitted on thirty-three of them, so
+Forty-three sets, each written apart from the checks by helpers who saw no code, rule or
+example. The comment models (`safety.comment_model`) are fitted on thirty-seven of them, so
 those figures are in-sample: the word model all but learns them by heart, and their floors
 catch a broken fit or a broken check, nothing more. BLIND lists the six they are not fitted
-on; only v34 to v37 were measured once, by code chosen without them.
+on; only v38 to v41 were measured once, by code chosen without them.
 
 - development (comments_dev.jsonl, 265): written alongside the rules; the spam model trains
   on it too.
@@ -15,12 +15,12 @@ on; only v34 to v37 were measured once, by code chosen without them.
   balanced test sets (about a fifth each crisis, toxic and spam, the rest hard look-alikes).
   v14 to v19 were read and fitted on; v20 and v21 are not fitted on, but were measured three
   times as the code changed, so they are no longer blind.
-- v22 to v37 (120 each, 2026-11-27, third session), from a second brief that asks for a real
+- v22 to v41 (120 each, 2026-11-27, third session), from a second brief that asks for a real
   column's mix: 85 ordinary comments (anecdotes, thanks, replies, alarming words used
   harmlessly: climbing ropes, pill organisers, "I can't take it anymore" about a rooster), 12
   crisis, 12 toxic, 12 spam; one helper and one kind of column a set, each frozen by sha256
   as it came. Each four after v25 was measured blind once, then read and fitted on, and the
-  thresholds chosen again by leaving sets out (round three kept round two's):
+  thresholds chosen again by leaving sets out (rounds three and four kept round two's):
                           crisis                 toxic                  spam
   v22-v25, the morning's  0.66 / 1.00 / 0.79     0.77 / 0.98 / 0.87     0.98 / 0.94 / 0.96
   v26-v29, morning        0.64 / 1.00 / 0.78     0.89 / 0.98 / 0.93     0.92 / 0.92 / 0.92
@@ -29,6 +29,8 @@ on; only v34 to v37 were measured once, by code chosen without them.
   v30-v33, round two      0.84 / 1.00 / 0.91     0.94 / 0.96 / 0.95     0.98 / 0.96 / 0.97
   v34-v37, morning        0.59 / 1.00 / 0.74     0.85 / 0.90 / 0.87     0.98 / 0.96 / 0.97
   v34-v37, round three    0.84 / 1.00 / 0.91     0.98 / 0.84 / 0.90     1.00 / 0.96 / 0.98
+  v38-v41, morning        0.61 / 1.00 / 0.76     0.81 / 0.98 / 0.89     0.90 / 0.92 / 0.91
+  v38-v41, round four     0.75 / 1.00 / 0.86     0.90 / 0.96 / 0.93     0.90 / 0.94 / 0.92
   (The morning's code is the session's first, fitted on twenty-one balanced sets; the
   brief for v30 on also forbids reusing its example phrases, which v26 had copied once.)
   Balanced sets had flattered crisis precision: on a real mix, false alarms come from
@@ -36,7 +38,10 @@ on; only v34 to v37 were measured once, by code chosen without them.
   golf clubs given away before downsizing). Round three's toxic misses were group hate
   ("send them all home") and veiled threats ("see what happens to you on the walk home");
   rules for both were written from them afterwards (3 more found over all 39 sets, no new
-  false alarm), so v34 to v37's toxic figures below the table's are no longer blind.
+  false alarm), and v34 to v37 were then fitted on. Round four's crisis false alarms were
+  mostly in the body-image column (v40: 8 of 16), where ordinary comments talk of
+  relapses that are over, scales given away and wills drafted. Crisis precision on a real
+  mix is 0.75 to 0.84 at recall 1.00, under the issue's 0.85.
 
 `pytest -s` prints each set's figures, every miss and every false alarm. Floors sit a little
 under what was measured (0.03; 0.04 for the sets not fitted on), so a change that makes
@@ -273,30 +278,54 @@ SETS = {
         DATA / "comments_heldout_v34.jsonl",
         "d75549ecf8c8e873104cea0350019ce05077b733041171024e2c5c6cfaf2dd4f",
         110,
-        {"crisis": (0.88, 0.96, 0.92), "toxic": (0.96, 0.65, 0.77), "spam": (0.96, 0.96, 0.96)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v35": (
         DATA / "comments_heldout_v35.jsonl",
         "828a64d6954e4e0008a12d52e13034a7e7a422aa9085dcfee305db77f8410246",
         110,
-        {"crisis": (0.88, 0.96, 0.92), "toxic": (0.96, 0.96, 0.96), "spam": (0.96, 0.87, 0.91)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v36": (
         DATA / "comments_heldout_v36.jsonl",
         "9c17a341742958ae33097482858b76b0a320723ab379e24a734ebb8abb847892",
         110,
-        {"crisis": (0.71, 0.96, 0.81), "toxic": (0.96, 0.79, 0.86), "spam": (0.96, 0.96, 0.96)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v37": (
         DATA / "comments_heldout_v37.jsonl",
         "43baf7894eaa2fddfa8c74f153198c79247f0a34e52e4d667ab28a14cfe978ca",
         110,
-        {"crisis": (0.76, 0.96, 0.84), "toxic": (0.86, 0.79, 0.83), "spam": (0.96, 0.87, 0.91)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
+    ),
+    "held-out v38": (
+        DATA / "comments_heldout_v38.jsonl",
+        "93e30450aa7951bb6b0e29ea746802610b69d871dd657cf61ffa74f1fdcbbac5",
+        110,
+        {"crisis": (0.81, 0.96, 0.88), "toxic": (0.88, 0.96, 0.92), "spam": (0.96, 0.96, 0.96)},
+    ),
+    "held-out v39": (
+        DATA / "comments_heldout_v39.jsonl",
+        "561dd3c41edd5219886c7498b1f36b381b9cd86506602323e22b7fd4169a30af",
+        110,
+        {"crisis": (0.81, 0.96, 0.88), "toxic": (0.88, 0.96, 0.92), "spam": (0.8, 0.87, 0.84)},
+    ),
+    "held-out v40": (
+        DATA / "comments_heldout_v40.jsonl",
+        "335b07c4c70416ace2cd36722367b211b121e850993b72a3028e126d59777df5",
+        110,
+        {"crisis": (0.56, 0.96, 0.71), "toxic": (0.88, 0.88, 0.88), "spam": (0.87, 0.87, 0.87)},
+    ),
+    "held-out v41": (
+        DATA / "comments_heldout_v41.jsonl",
+        "29986685de012941e62e983fcb2447091387939c2daa2fece06f59477397a5f2",
+        110,
+        {"crisis": (0.71, 0.96, 0.81), "toxic": (0.8, 0.87, 0.84), "spam": (0.8, 0.87, 0.84)},
     ),
 }
 # The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
 # ones whose figures say how it does on comments it has not seen.
-BLIND = tuple(DATA / f"comments_heldout_v{n}.jsonl" for n in (20, 21, 34, 35, 36, 37))
+BLIND = tuple(DATA / f"comments_heldout_v{n}.jsonl" for n in (20, 21, 38, 39, 40, 41))
 # The kinds the development set must keep (the issue's list).
 KINDS = {
     "benign",
@@ -374,10 +403,12 @@ def test_the_development_set_has_every_kind_the_issue_names():
 
 
 # Written word for word by helpers who never saw each other's sets (validation and v4; v5
-# and v6); short, ordinary phrasings, so no leak, and the frozen sets stay as they were.
+# and v6; v28 and v38); short, ordinary phrasings, so no leak, and the frozen sets stay as
+# they were.
 SHARED_BY_CHANCE = {
     "this made me cry a bit on the bus, in a good way.",
     "what an absolute waste of oxygen this writer is.",
+    "needed this today. thank you.",
 }
 
 

@@ -93,6 +93,8 @@ NOT_CRISIS = {
     ],
     "idiom": [
         "This job is killing me.",
+        "Quiet hours start at ten, and that's a hill I'm prepared to die on.",
+        "Pet insurance is worth every penny and I will die on this hill.",
         "I could kill for a coffee.",
         "My feet are killing me.",
         "I nearly died laughing.",

@@ -71,6 +71,8 @@ SHARED_BY_CHANCE = {
     "sound advice.",
     "spot on.",
     "needed this today.",
+    "i needed to read this today.",
+    "please tell my mum none of this was her fault.",
     # Quoted in the brief for v22 to v29 as a kind of indirect goodbye; one helper used it.
     "this is my last comment here, thank you all.",
 }
