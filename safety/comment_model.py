@@ -29,12 +29,11 @@ network alone gave crisis 0.92 / 0.94, toxic F1 0.90, spam F1 0.96; the words al
 0.96, 0.93 and 0.98; the two together crisis 0.90 / 0.98, toxic 0.93 / 0.93, spam 0.99 /
 0.99. Averaging five networks gained nothing that paid for five fits. Later that day, sets
 with a real column's mix (mostly ordinary comments: v22 to v29) showed crisis precision near
-0.65 on
-such text, most false alarms the model's alone, on one odd sentence ("I line them up
-while the kettle boils") or on words the balanced sets tie to crises ("rope", "I'm done", "the
-list"). They were fitted on too, `confirm` now reads the comment as a whole (not its most
-telling sentence), and the thresholds below were chosen leaving twenty-nine sets out seven
-folds at a time: crisis 0.96 / 0.95 on the balanced sets and 0.81 / 1.00 on the
+0.65 on such text, most false alarms the model's alone, on one odd sentence ("I line them
+up while the kettle boils") or on words the balanced sets tie to crises ("rope", "I'm
+done", "the list"). They were fitted on too, `confirm` now reads the comment as a whole
+(not its most telling sentence), and the thresholds below were chosen leaving twenty-nine
+sets out seven folds at a time: crisis 0.96 / 0.95 on the balanced sets and 0.81 / 1.00 on the
 ordinary-mix ones (the earlier thresholds: 0.95 / 0.95 and 0.79 / 1.00 on the same fits;
 0.92 / 0.97 and 0.70 / 1.00 before these sets were fitted on); toxic F1 0.94 and 0.96;
 spam F1 0.99 and 0.95. Crisis is chosen for recall: a `confirm` of 0.6 would have halved
@@ -314,8 +313,8 @@ class CommentModel:
         """The business rule, for a comment: the other signals stand, but those whose rule is
         in `learned` (similarity, nearness, the profanity model and rule, the learned spam
         model) only when this model, on the comment as a whole, agrees a little (`confirm`);
-        when nothing stands and this
-        model is sure (`Reading.sure`), its reading is returned to be flagged on its own."""
+        when nothing stands and this model is sure (`Reading.sure`), its reading is returned
+        to be flagged on its own."""
         reading = self.read(text, skip, words)
         # The comment as a whole, not its most telling sentence: the network is sure of odd
         # sentences in ordinary comments ("I line them up while the kettle boils").

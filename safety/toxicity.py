@@ -139,6 +139,8 @@ def _rule(name: str, reason: str, regex: str) -> None:
 
 _YOURSELF = r"(?:your ?self|ur ?self|yo ?self|yourselves|yourselfs|urslf|yourslf)"
 _YOU = r"(?:you|u|ya)"
+# The words end there: "Nobody asked.", "Who asked?"
+_SAID_AND_DONE = r"\s*(?:[.!?,;:]|$)"
 # Someone told to do it: "go ...", "just ...", "you should ...", "please ...", or the
 # sentence starting with it.
 _TOLD = rf"(?:^|[,;:!?] |\bgo (?:and )?|\bjust |\bplease |\bpls |\b{_YOU} (?:should|could|"
@@ -246,8 +248,8 @@ _rule(
     # "Nobody asked.", "nobody cares about your opinion"; not "nobody asked me to stay late",
     # "nobody cares about my birthday", "nobody asked you to be perfect".
     rf"|\b(?:nobody|no one|noone|no-one) (?:cares|asked|gives a(?: \w+){{1,2}})"
-    rf"(?=\s*(?:[.!?,;:]|$)|\s+(?:{_YOU}\b(?! to\b)|(?:about|for) (?:{_YOU}|your|ur)\b"
-    rf"|what {_YOU}\b))|\bwho asked(?=\s*(?:[.!?,;:]|$)|\s+(?:{_YOU}|lol|lmao)\b)"
+    rf"(?={_SAID_AND_DONE}|\s+(?:{_YOU}\b(?! to\b)|(?:about|for) (?:{_YOU}|your|ur)\b"
+    rf"|what {_YOU}\b))|\bwho asked(?={_SAID_AND_DONE}|\s+(?:{_YOU}|lol|lmao)\b)"
     r"|\bgrow (?:a spine|a pair|some balls)\b|\bget a (?:grip|life|clue)\b"
     r"|\bget over yourself\b|\bsob story\b|\bscrew (?:you|u)\b|\b(?:piss|bugger|sod|f) off\b"
     r"|\bgo to hell\b|\bboo ?hoo\b|\bget lost\b|\bbite me\b|\bi hate (?:you|u)\b",
