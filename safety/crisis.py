@@ -581,7 +581,9 @@ RULES: tuple[Rule, ...] = (
             ),
             P(
                 "goodbye last",
-                r"\bthis\s+is\s+(?:my\s+)?(?:goodbye|last\s+(?:letter|post|message|comment|note))\b",
+                r"\bthis\s+is\s+(?:my\s+)?(?:goodbye|last\s+(?:letter|post|message|comment|note))\b"
+                # not a farewell to a habit or a place: "goodbye to reading this column"
+                r"(?!\s+to\s+(?:\w+ing\b|(?:the|this|that|our)\s+(?!world\b)))",
             ),
             # "I went to the bridge last night and almost jumped"
             P(
@@ -1053,10 +1055,13 @@ _RELAPSE = re.compile(
 )
 # Reported speech just before a match: "she said 'I want to die'".
 _REPORTED = re.compile(
-    r"\b(?:he|she|they|my\s+[a-z-]+|[a-z]+'s\s+[a-z]+|someone|somebody|people)\s+(?:\w+\s+)?"
+    r"\b(?:he|she|they|my\s+[\w-]+|[a-z]+'s\s+[a-z]+|someone|somebody|people)\s+(?:\w+\s+)?"
     r"(?:said|says|told\s+(?:me|us|her|him)|tells\s+(?:me|us)|texted|wrote|posted|keeps\s+saying|"
-    r"kept\s+saying|screamed|yelled|whispered|admitted|confessed|mentioned|asked|messaged)"
-    r"(?:,?\s*[\"']|:\s*[\"']?)[^\"]{0,60}$"
+    r"kept\s+saying|screamed|yelled|whispered|admitted|confessed|mentioned|asked|messaged|"
+    r"announced|declared|informed\s+(?:me|us))"
+    # "... she 'nothing to live for'" or "... (that) she has 'nothing to live for'"
+    r"(?:,?\s*[\"']|:\s*[\"']?|\s+(?:that\s+)?(?:he|she|they)\s+(?:\w+\s+){0,2}[\"'])"
+    r"[^\"]{0,60}$"
 )
 
 # --------------------------------------------------------------------------------------

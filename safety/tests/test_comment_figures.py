@@ -403,12 +403,16 @@ def test_the_development_set_has_every_kind_the_issue_names():
 
 
 # Written word for word by helpers who never saw each other's sets (validation and v4; v5
-# and v6; v28 and v38); short, ordinary phrasings, so no leak, and the frozen sets stay as
-# they were.
+# and v6; v28 and v38; v22 and v44; v42 and v45; v16 and v53; v48 and v57); short, ordinary
+# phrasings, so no leak, and the frozen sets stay as they were.
 SHARED_BY_CHANCE = {
     "this made me cry a bit on the bus, in a good way.",
     "what an absolute waste of oxygen this writer is.",
     "needed this today. thank you.",
+    "printed this out and stuck it on the fridge.",
+    "needed this today. thanks doc",
+    "great advice as always.",
+    "really needed this today.",
 }
 
 

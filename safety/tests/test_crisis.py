@@ -38,6 +38,7 @@ CRISIS = {
         "The rope's ready.",
         "There's a scarf tied to the ceiling fan.",
         "I have a plan and a date.",
+        "This is goodbye to the world. I'm sorry.",
         "I already have everything I need to end it.",
         "I'm standing on the bridge right now.",
         "Spent the afternoon writing goodbye cards to my kids.",
@@ -115,6 +116,8 @@ NOT_CRISIS = {
         "I lost my brother to suicide five years ago.",
         'My roommate posted "I want to die" after her exam.',
         "My son says his coach is killing him with drills.",
+        # A child's drama, in someone else's words
+        "My 7yo announced he has 'nothing to live for' because the tablet went off.",
     ],
     "recovery": [
         "I used to self-harm but I've been clean for two years.",
@@ -136,6 +139,9 @@ NOT_CRISIS = {
         "I stood on the bridge now and then to watch the boats.",
         "I have a plan and a date for the wedding.",
         "I wrote goodbye cards for my colleagues.",
+        # A farewell to a habit or a place, not to life
+        "New job starts Monday, so this is goodbye to reading this at my desk.",
+        "This is goodbye to the old flat, and good riddance to the damp.",
         "I was suicidal at 19. I'm 46 now, married, two kids.",
     ],
     "benign": [
