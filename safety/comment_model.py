@@ -5,9 +5,9 @@ The rules find risk, abuse and adverts in the words they know, and nearness
 one sentence at a time, and sentence embeddings follow topic more than intent, so nearness
 alone both misses ("Wrote my will tonight.", "I won't be around to read the replies") and
 over-reaches (angry but harmless sentences near abusive ones). A comment model is fitted, for
-each label, on what moderators are asked to decide: 6,762 labelled comments (COMMENT_PATHS:
-the development, validation, held-out v1 to v19 and v22 to v37 sets) beside the label's
-examples. It has two parts:
+each label, on what moderators are asked to decide: 9,162 labelled comments (COMMENT_PATHS:
+the development, validation, held-out v1 to v19, v22 to v49 and v56 to v63 sets) beside the
+label's examples. It has two parts:
 - a network (one hidden layer of 64) over the sentence embeddings the checks already make;
 - a logistic regression over the comment's words (the spam model's hashed n-grams, with
   links left out and addresses, numbers and handles as one token each).
@@ -44,7 +44,15 @@ same, but marked an advert's "useless men like him" as abuse). Fitted on v30 to 
 well and left out again over thirty-three sets, the same thresholds gave crisis 0.96 / 0.945
 and 0.84 / 1.00, toxic F1 0.94 and 0.97; no other setting gained more than a false alarm or
 two, so they were kept; over thirty-seven sets (v34 to v37 fitted on too) they gave crisis
-0.96 / 0.95 and 0.88 / 0.995. Blind figures are in test_comment_figures.py.
+0.96 / 0.95 and 0.88 / 0.995. Then (fifth session) sixteen sets whose ordinary comments
+are a third look-alikes (v42 to v49, v56 to v63) were fitted on with v38 to v41, and the
+crisis thresholds chosen again over seven folds of fifty-seven sets: the network's single
+sentence was the source of most of its lone false alarms, and a whole comment at 0.4 let
+similarity's topic matches through. The shipped thresholds gave crisis 0.976 / 0.926 on the
+balanced sets, 0.919 / 0.992 on the earlier mixed ones and 0.825 / 0.984 on the look-alike
+ones, against 0.969 / 0.931, 0.905 / 0.996 and 0.794 / 0.984 for the previous ones; a
+`sure` of 0.65 would have gained 0.02 to 0.03 more precision for 13 more missed crises in
+the balanced sets. Blind figures are in test_comment_figures.py.
 The network is sure of itself on text unlike what it learned from (a eulogy being written
 scores as a crisis), so what a comment model alone finds is held for a person, never
 rejected or filed as spam.
@@ -80,40 +88,8 @@ COMMENT_PATHS = tuple(
         "comments_dev.jsonl",
         "comments_heldout.jsonl",
         "comments_validation.jsonl",
-        "comments_heldout_v2.jsonl",
-        "comments_heldout_v3.jsonl",
-        "comments_heldout_v4.jsonl",
-        "comments_heldout_v5.jsonl",
-        "comments_heldout_v6.jsonl",
-        "comments_heldout_v7.jsonl",
-        "comments_heldout_v8.jsonl",
-        "comments_heldout_v9.jsonl",
-        "comments_heldout_v10.jsonl",
-        "comments_heldout_v11.jsonl",
-        "comments_heldout_v12.jsonl",
-        "comments_heldout_v13.jsonl",
-        "comments_heldout_v14.jsonl",
-        "comments_heldout_v15.jsonl",
-        "comments_heldout_v16.jsonl",
-        "comments_heldout_v17.jsonl",
-        "comments_heldout_v18.jsonl",
-        "comments_heldout_v19.jsonl",
-        "comments_heldout_v22.jsonl",
-        "comments_heldout_v23.jsonl",
-        "comments_heldout_v24.jsonl",
-        "comments_heldout_v25.jsonl",
-        "comments_heldout_v26.jsonl",
-        "comments_heldout_v27.jsonl",
-        "comments_heldout_v28.jsonl",
-        "comments_heldout_v29.jsonl",
-        "comments_heldout_v30.jsonl",
-        "comments_heldout_v31.jsonl",
-        "comments_heldout_v32.jsonl",
-        "comments_heldout_v33.jsonl",
-        "comments_heldout_v34.jsonl",
-        "comments_heldout_v35.jsonl",
-        "comments_heldout_v36.jsonl",
-        "comments_heldout_v37.jsonl",
+        # v20, v21 and v50 to v55 are left out: figures on text the model has not seen.
+        *(f"comments_heldout_v{n}.jsonl" for n in (*range(2, 20), *range(22, 50), *range(56, 64))),
     )
 )
 
@@ -367,7 +343,7 @@ def _save(partial: Path, layers: dict[str, np.ndarray]) -> None:
 # crisis costs more than a moderator's minute; toxic and spam for F1.
 CRISIS = CommentModel(
     crisis_similarity.EXAMPLES,
-    Thresholds(confirm=0.4, sure=0.6, sentence=0.9, floor=0.3),
+    Thresholds(confirm=0.5, sure=0.6, sentence=0.95, floor=0.4),
     reads="reads as a crisis to the model trained on labelled comments",
 )
 TOXIC = CommentModel(

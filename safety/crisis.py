@@ -319,6 +319,13 @@ RULES: tuple[Rule, ...] = (
         "suicidal_thoughts",
         "speaks of suicidal thoughts",
         patterns=(
+            # "the thoughts of ending it I had at university are back"
+            P(
+                "back returned returning",
+                r"\b(?:thoughts?|urges?)\s+(?:of|about)\s+(?:ending\s+(?:it|my\s+life|things)|suicide|"
+                r"killing\s+myself|dying)\b[^.]{0,60}?\b(?:are|is|have|has|'re|'s)\s+(?:\w+\s+)?"
+                r"(?:back|come\s+back|returned|returning)\b",
+            ),
             # "I keep thinking about killing myself", "I can't stop thinking about dying"
             P(
                 END_ING_WORDS,
@@ -404,9 +411,22 @@ RULES: tuple[Rule, ...] = (
                 r"staying\s+alive|waking\s+up|being\s+here|existing|live|go\s+on|stay)",
             ),
             P(
-                "point",
-                r"\bwhat(?:'s|\s+is)\s+the\s+point\s+(?:of|in)\s+(?:living|being\s+alive|"
-                r"going\s+on|staying\s+alive|my\s+life|existing)",
+                "point purpose",
+                r"\bwhat(?:'s|\s+is)\s+(?:even\s+)?the\s+(?:point|purpose)\s+(?:of|in)\s+"
+                r"(?:living|being\s+alive|going\s+on|staying\s+alive|my\s+life|existing)",
+            ),
+            # "I'd rather be wherever she is than here"
+            P(
+                "rather",
+                r"\bi(?:'d|\s+would)\s+(?:much\s+)?rather\s+be\s+(?:dead|gone|with\s+(?:her|him|them)|"
+                r"wherever\s+(?:she|he|they)\s+(?:is|are))\s+than\s+(?:here|alive|living)\b",
+            ),
+            # "Every birthday I wish it were my last"
+            P(
+                "last",
+                r"\bwish\s+(?:it|this|today)\s+(?:was|were|would\s+be)\s+my\s+last\s+(?:birthday|"
+                r"christmas)\b|\bbirthday[^.]{0,40}\bwish\s+(?:it|this)\s+(?:was|were|would\s+be)\s+"
+                r"my\s+last\b",
             ),
             P(
                 "reason point",
@@ -617,6 +637,12 @@ RULES: tuple[Rule, ...] = (
                 r"\b(?:rope|noose|dupatta|scarf|belt|cord|sheet|cable)\s+(?:is\s+|already\s+)?"
                 r"(?:tied|hung|fixed|knotted)\s+(?:to|on|from|around|over)\s+(?:the|my)\s+"
                 r"(?:ceiling\s+)?(?:fan|beam|rafters?|banister|ceiling|hook)\b",
+            ),
+            # "wondering how long the fall would take" from the tallest buildings
+            P(
+                "fall",
+                r"\bhow\s+(?:long|far)\s+the\s+fall\s+(?:would|will)\s+(?:take|be)\b(?!\s+to\s)"
+                r"|\bwhether\s+the\s+fall\s+would\s+(?:kill|be\s+enough)",
             ),
             # "I have a plan and a date", "I have everything I need to end it"
             P("date", r"\ba\s+plan\s+and\s+a\s+date\b(?!\s+(?:for|to)\b)"),
@@ -1047,6 +1073,9 @@ _RELAPSE = re.compile(
     r"|\bdoing\s+it\s+again\b|\bback\s+to\s+(?:cutting|self-harm|hurting\s+myself|it|my\s+old)"
     r"|\b(?:urges?|thoughts?|feelings?|it)\s*(?:are|is|have|has|came|come|coming|'s|'re)\s+"
     r"(?:\w+\s+)?(?:back|returning|come\s+back)\b|\bhappening\s+again\b"
+    # "the thoughts about suicide I had as a teenager are back"
+    r"|\b(?:urges?|thoughts?|feelings?)\b[^.]{0,60}?\s(?:are|is|have|has|'ve|'re|'s)\s+"
+    r"(?:\w+\s+)?(?:back|returning|come\s+back)\b"
     r"|\bagain\s+(?:lately|recently|this\s+week|last\s+night)\b"
     r"|\b(?:cut|cutting|hurt|hurting|burn|burning|burned)\s+(?:myself\s+)?again\b"
     r"|\b(?:want|wanting|thinking\s+about\s+it)\s+again\b"

@@ -194,6 +194,11 @@ _rule(
     rf"|\b{_YOU}(?:'ll| will) be the one (?:needing|in|going to|going into) (?:a |the )?"
     r"(?:hospital|ambulance|a&e|morgue|ground)"
     rf"|\bi(?:'ll| will) poison (?:your|ur|him|her|them)\b"
+    # "I swear I'll break his jaw"; not "I'll break the news to him"
+    r"|\bi(?:'ll| will|'m going to|'m gonna| am going to) (?:\w+ ){0,2}?(?:break|smash|punch|"
+    r"knock out|kick in) (?:his|her|your|ur|their) (?:jaw|legs?|arms?|neck|nose|teeth|face|"
+    r"head|skull)\b"
+    rf"|\b(?:someone|somebody)(?:'s| is) (?:going to|gonna) find out where {_YOU} live"
     rf"|\bi know (?:what {_YOU} look like|who {_YOU} are|your (?:name|address|face))\b"
     r"|\bi(?:'ll| will) be (?:round|over|there|waiting)\b.{0,40}\b(?:helmet|word|lesson|sorry)\b"
     rf"|\b(?:i(?:'ve| have)? found|i(?:'ve| have) got) your (?:facebook|instagram|address|"
@@ -219,7 +224,12 @@ _rule(
     # "we sent them back to the shop".
     r"\bsend (?:them all|all of them|the lot(?: of them)?) (?:back|home)\b"
     r"|\bsend them (?:back|home) (?:to )?where they (?:came|come) from\b"
-    r"|\bthey(?:'re| are) not (?:like us|one of us)\b",
+    r"|\bthey(?:'re| are) not (?:like us|one of us)\b"
+    # "the foreigners took the allotments over", "the country handed over to foreigners"
+    r"|\b(?:the )?foreigners (?:took|have taken|are taking|take|taking) (?:\w+ ){0,3}?over\b"
+    r"|\bhanded over to (?:the )?foreigners\b"
+    r"|\bsend them (?:back|home)\b[^.]{0,60}\bproper (?:british|english|irish|scottish|welsh|"
+    r"american|australian|canadian|people|locals)\b",
 )
 _rule("slur", "uses a slur or sexual insult", rf"(?<![a-z*])(?:{SLURS})(?![a-z])")
 _rule(

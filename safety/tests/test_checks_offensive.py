@@ -34,6 +34,10 @@ from safety.toxicity import find_toxicity
         ("Keep it up and see what happens to you on the walk home.", "threat"),
         ("Mate, you'll be the one needing a hospital bed.", "threat"),
         ("Touch my fence again and I'll poison your dog.", "threat"),
+        ("Park across my drive again and I swear I'll break his legs.", "threat"),
+        ("Carry on like this and somebody's going to find out where you live.", "threat"),
+        ("Our town went downhill once the foreigners took the market over.", "hate"),
+        ("Send them home and give the jobs to proper British workers.", "hate"),
         ("Send them all home.", "hate"),
         ("They're not like us and never will be.", "hate"),
         ("You're a pathetic idiot.", "insult"),
@@ -109,6 +113,10 @@ def test_its_rules_catch_abuse_threats_insults_and_disguises(text, rule):
         "If I ever find out where you bought that coat, I'm getting one.",
         "You'll be the one in the photos at the wedding, so smile.",
         "I'll poison the bindweed before it takes over the beds.",
+        "I'll break the news to his mum gently.",
+        "I'm going to break my own record at parkrun.",
+        "The kitten's going to find out where the treats live.",
+        "Send them home with a proper packed lunch.",
     ],
 )
 def test_disagreement_idioms_quotes_and_self_talk_are_not_abuse(text):

@@ -17,9 +17,15 @@ CRISIS = {
         "Everyone would be better off without me.",
         "I don't see the point in living anymore.",
         "I don't want to be here anymore.",
+        "What's even the purpose of living like this?",
+        "Since Dad died I'd rather be wherever he is than here.",
+        "Another birthday, and I wish it were my last.",
         "Nobody would notice if I disappeared.",
         # "Much better" is recovery talk; "much better off" is not.
         "Honestly my kids would be so much better off with the life insurance than with me.",
+    ],
+    "returning": [
+        "The thoughts about suicide I had as a teenager are back this winter.",
     ],
     "conditional": [
         # Not a taunt: the writer's own situation.
@@ -38,6 +44,7 @@ CRISIS = {
         "The rope's ready.",
         "There's a scarf tied to the ceiling fan.",
         "I have a plan and a date.",
+        "On the bus I keep working out how far the fall would be from the top deck car park.",
         "This is goodbye to the world. I'm sorry.",
         "I already have everything I need to end it.",
         "I'm standing on the bridge right now.",
@@ -123,6 +130,7 @@ NOT_CRISIS = {
         "I used to self-harm but I've been clean for two years.",
         "Years ago I attempted suicide; today I'm doing well.",
         "When I was sixteen I wanted to die, and I'm so glad I stayed.",
+        "The thoughts of ending it I had at nineteen never came back.",
         "My ex used to hit me, but that was a decade ago.",
     ],
     "accident": [
@@ -139,6 +147,10 @@ NOT_CRISIS = {
         "I stood on the bridge now and then to watch the boats.",
         "I have a plan and a date for the wedding.",
         "I wrote goodbye cards for my colleagues.",
+        "I'd rather be dead than seen in that jumper.",
+        "I wish this was my last shift before the holidays.",
+        "How long the fall would take to repair was the insurer's question.",
+        "What is the purpose of this form?",
         # A farewell to a habit or a place, not to life
         "New job starts Monday, so this is goodbye to reading this at my desk.",
         "This is goodbye to the old flat, and good riddance to the damp.",
