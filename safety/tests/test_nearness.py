@@ -60,7 +60,7 @@ def test_the_example_files_are_well_formed_and_cover_every_kind(name, label, kin
 
 
 # Short phrases that helpers who never saw the examples also wrote (held-out v7, v11, v13,
-# v14, v17, v20).
+# v14, v17, v20, v45, v52, v62).
 SHARED_BY_CHANCE = {
     "pathetic, all of you.",
     "beautifully put.",
@@ -73,6 +73,9 @@ SHARED_BY_CHANCE = {
     "needed this today.",
     "i needed to read this today.",
     "please tell my mum none of this was her fault.",
+    "is this normal?",
+    "love this.",
+    "lovely.",
     # Quoted in the brief for v22 to v29 as a kind of indirect goodbye; one helper used it.
     "this is my last comment here, thank you all.",
 }
