@@ -53,7 +53,10 @@ fitted on; v50 to v55 were measured once, by code chosen without them.
     chosen by leaving the fitted sets out:
                           crisis                 toxic                  spam
   v50-v55, session start  0.80 / 0.99 / 0.88     0.96 / 0.96 / 0.96     0.97 / 0.96 / 0.97
-  v50-v55, round five     0.87 / 0.99 / 0.92     0.97 / 0.97 / 0.97     1.00 / 0.97 / 0.99
+  v50-v55, round five     0.87 / 0.99 / 0.92     0.97 / 0.97 / 0.97     0.99 / 0.97 / 0.98
+  (Spam first read 1.00 / 0.97: a leave-sets-out script had left a spam model fitted on
+  six folds in the cache under the full data's name. Fitted properly, one tip about a
+  muted WhatsApp group is held as an advert.)
   Five crisis rules were written afterwards from the letter sets' misses
   (test_crisis_figures.py); they changed nothing on v50 to v55. One round of 720 comments
   (72 crises, 82 flagged) leaves room for chance: the leave-sets-out figures for the same
@@ -84,7 +87,7 @@ SETS = {
         DEVELOPMENT,
         None,
         170,
-        {"crisis": (0.92, 0.97, 0.94), "toxic": (0.95, 0.97, 0.96), "spam": (0.94, 0.97, 0.95)},
+        {"crisis": (0.92, 0.97, 0.94), "toxic": (0.95, 0.97, 0.96), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v1": (
         DATA / "comments_heldout.jsonl",
@@ -168,7 +171,7 @@ SETS = {
         DATA / "comments_heldout_v13.jsonl",
         "90a74fd30c1bb484c0000dcde4f231a0f7f0f9bdbff1ccfad95df6d9a8c198d1",
         200,
-        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.95, 0.97, 0.96), "spam": (0.97, 0.94, 0.95)},
+        {"crisis": (0.97, 0.97, 0.97), "toxic": (0.95, 0.97, 0.96), "spam": (0.97, 0.97, 0.97)},
     ),
     "held-out v14": (
         DATA / "comments_heldout_v14.jsonl",
@@ -390,7 +393,7 @@ SETS = {
         DATA / "comments_heldout_v50.jsonl",
         "5fde11d113868181c1dff5dbedcc28768e5ff1a0978a9b98e5676ea40a749de1",
         110,
-        {"crisis": (0.96, 0.96, 0.96), "toxic": (0.96, 0.87, 0.91), "spam": (0.96, 0.87, 0.91)},
+        {"crisis": (0.96, 0.96, 0.96), "toxic": (0.96, 0.87, 0.91), "spam": (0.87, 0.87, 0.87)},
     ),
     "held-out v51": (
         DATA / "comments_heldout_v51.jsonl",
@@ -468,7 +471,7 @@ SETS = {
         DATA / "comments_heldout_v63.jsonl",
         "05c35b66d486ebea58e91cb30462a9fc0dad74d84b499aaa85c3f333b336b2ce",
         110,
-        {"crisis": (0.89, 0.97, 0.93), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.88, 0.92)},
+        {"crisis": (0.89, 0.97, 0.93), "toxic": (0.97, 0.97, 0.97), "spam": (0.97, 0.97, 0.97)},
     ),
 }
 # The sets the comment model is not fitted on (safety.comment_model.COMMENT_PATHS): the only
